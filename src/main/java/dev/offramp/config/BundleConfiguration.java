@@ -1,0 +1,68 @@
+package dev.offramp.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.offramp.api.ApiKeyVerifier;
+import dev.offramp.api.OrderViews;
+import dev.offramp.status.OrderStateMachine;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * Wires the bundle's beans into the Camel registry, from configuration. The beans themselves are
+ * plain classes; this is the only place that knows about both them and Camel.
+ */
+@Configuration
+public class BundleConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent props = context.getPropertiesComponent();
+        String profile = setting(props, "camel.main.profile");
+        if ("prod".equalsIgnoreCase(profile)) {
+            RequiredSettings.requireAll(profile, key -> setting(props, key));
+        }
+
+        DataSource dataSource = migratedDataSource(props);
+        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+        SpringTransactionPolicy requiredTx = new SpringTransactionPolicy(transactionManager);
+        requiredTx.setPropagationBehaviorName("PROPAGATION_REQUIRED");
+
+        var registry = context.getRegistry();
+        registry.bind("offrampDataSource", DataSource.class, dataSource);
+        registry.bind("transactionManager", transactionManager);
+        registry.bind("requiredTx", requiredTx);
+        OrderStateMachine stateMachine = new OrderStateMachine();
+        registry.bind("orderStateMachine", stateMachine);
+        registry.bind("orderViews", new OrderViews(stateMachine));
+        registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
+        registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
+    }
+
+    /** A pooled DataSource on a schema that Flyway has brought up to date before any route runs. */
+    private static DataSource migratedDataSource(PropertiesComponent props) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("offramp-db");
+        hikari.setJdbcUrl(setting(props, "offramp.db.url"));
+        hikari.setUsername(setting(props, "offramp.db.user"));
+        hikari.setPassword(setting(props, "offramp.db.password"));
+        hikari.setMaximumPoolSize(Integer.parseInt(setting(props, "offramp.db.pool-size")));
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return dataSource;
+    }
+
+    private static String setting(PropertiesComponent props, String key) {
+        return props.resolveProperty(key).map(String::trim).orElse("");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.offramp.routes;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/** Test access to a booted bundle: its HTTP API, its direct: entry points and its database. */
+final class Bundle {
+
+    static final String API_KEY = "test-api-key";
+    static final String ADMIN_KEY = "test-admin-key";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final CamelContext context;
+    private final int port;
+
+    Bundle(CamelContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /** Boot properties shared by route tests; each test class passes its own ports and database name. */
+    static String[] properties(int httpPort, int managementPort, String database) {
+        return new String[] {
+            "offramp.http-port=" + httpPort,
+            "offramp.management-port=" + managementPort,
+            "offramp.db.url=jdbc:h2:mem:" + database
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "offramp.api-keys=" + API_KEY + ",second-api-key",
+            "offramp.admin-keys=" + ADMIN_KEY,
+        };
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return get(path, API_KEY);
+    }
+
+    HttpResponse<String> get(String path, String apiKey) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates an order through the bundle's own creation route, as the API and webhooks will. */
+    String createOrder(String provider, String providerStatus) {
+        String orderId = UUID.randomUUID().toString();
+        ProducerTemplate template = context.createProducerTemplate();
+        Exchange result = template.send("direct:order-create", ex -> {
+            ex.setVariable("orderId", orderId);
+            ex.setVariable("provider", provider);
+            ex.setVariable("providerOrderId", "up-" + orderId);
+            ex.setVariable("clientOrderId", null);
+            ex.setVariable("userId", null);
+            ex.setVariable("cryptoAmount", new BigDecimal("100.500000"));
+            ex.setVariable("cryptoCurrency", "USDT");
+            ex.setVariable("fiatAmount", new BigDecimal("92.10"));
+            ex.setVariable("fiatCurrency", "EUR");
+            ex.setVariable("providerStatus", providerStatus);
+            ex.setVariable("statusSource", "api");
+            ex.setVariable("statusSourceRef", null);
+        });
+        if (result.getException() != null) {
+            throw new AssertionError("order-create failed", result.getException());
+        }
+        return orderId;
+    }
+
+    /** Sends one status change through the status router; answers the exchange for its variables. */
+    Exchange applyStatus(String orderId, String providerStatus, String source, String sourceRef) {
+        ProducerTemplate template = context.createProducerTemplate();
+        Exchange result = template.send("direct:order-status-apply", ex -> {
+            ex.setVariable("orderId", orderId);
+            ex.setVariable("providerStatus", providerStatus);
+            ex.setVariable("statusSource", source);
+            ex.setVariable("statusSourceRef", sourceRef);
+        });
+        if (result.getException() != null) {
+            throw new AssertionError("order-status-apply failed", result.getException());
+        }
+        return result;
+    }
+
+    Map<String, Object> orderRow(String orderId) throws Exception {
+        List<Map<String, Object>> rows = query("SELECT * FROM orders WHERE id = ?", orderId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    List<Map<String, Object>> timeline(String orderId) throws Exception {
+        return query("SELECT * FROM order_timeline WHERE order_id = ? ORDER BY id", orderId);
+    }
+
+    List<Map<String, Object>> query(String sql, Object... params) throws Exception {
+        DataSource ds = context.getRegistry().lookupByNameAndType("offrampDataSource", DataSource.class);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        row.put(md.getColumnLabel(i).toLowerCase(), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    void execute(String sql, Object... params) throws Exception {
+        DataSource ds = context.getRegistry().lookupByNameAndType("offrampDataSource", DataSource.class);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
