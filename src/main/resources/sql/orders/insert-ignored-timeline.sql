@@ -1,8 +1,6 @@
--- Recorded only if the order is still at the version the decision was made on; otherwise 0 rows and
--- the router decides again against the newer status.
+-- Runs in the transaction of lock-order-version.sql, under the order's row lock.
 INSERT INTO order_timeline (order_id, from_status, to_status, source, source_ref, outcome, reason)
 SELECT id, provider_status, :#${variable.decision.recordedTo()}, CAST(:#${variable.statusSource} AS VARCHAR(20)),
-       CAST(:#${variable.statusSourceRef} AS VARCHAR(100)), 'ignored', CAST(:#${variable.decision.reason()} AS VARCHAR(300))
+       CAST(:#${variable.statusSourceRef} AS VARCHAR(100)), 'ignored', :#${variable.decision.reason()}
 FROM orders
 WHERE id = :#${variable.orderId}
-  AND version = :#${variable.order[version]}

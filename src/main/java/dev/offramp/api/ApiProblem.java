@@ -59,10 +59,4 @@ public class ApiProblem extends RuntimeException {
         error.put("upstream", upstream);
         return Map.of("error", error);
     }
-
-    /** The body for a failure we did not foresee: no exception text, which may carry SQL or secrets. */
-    public static Map<String, Object> internalErrorBody() {
-        return new ApiProblem(500, "internal_error",
-                "the request could not be completed; it has been logged", null, null).toBody();
-    }
 }
