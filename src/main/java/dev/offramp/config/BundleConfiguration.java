@@ -2,6 +2,7 @@ package dev.offramp.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
 import dev.offramp.api.OrderViews;
 import dev.offramp.status.OrderStateMachine;
@@ -41,6 +42,7 @@ public class BundleConfiguration implements CamelConfiguration {
         OrderStateMachine stateMachine = new OrderStateMachine();
         registry.bind("orderStateMachine", stateMachine);
         registry.bind("orderViews", new OrderViews(stateMachine));
+        registry.bind("apiErrors", new ApiErrors());
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }
