@@ -1,7 +1,7 @@
 package dev.offramp.config;
 
 /**
- * Where configuration is read from: {@code config/application.properties}, then
+ * Where configuration is read from: {@code config/application.properties}, overridden by
  * {@code config/application-<profile>.properties} for the profile named by {@code CAMEL_MAIN_PROFILE}
  * (or {@code -Dcamel.main.profile}). Camel main only looks for profile files on the classpath;
  * ops edit the files in ./config, so the bundle points it there.
@@ -26,11 +26,14 @@ public final class ConfigLocations {
         return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.trim();
     }
 
-    /** Later locations override earlier ones; environment variables override both. */
+    /**
+     * Camel resolves a key from the first location that has it, so the profile file comes first;
+     * environment variables override both.
+     */
     public static String forProfile(String profile) {
         if (profile == null || profile.isBlank()) {
             return BASE;
         }
-        return BASE + ",file:config/application-" + profile + ".properties";
+        return "file:config/application-" + profile + ".properties," + BASE;
     }
 }

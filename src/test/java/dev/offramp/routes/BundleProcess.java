@@ -1,0 +1,60 @@
+package dev.offramp.routes;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bundle started as its own JVM from the project root, exactly as the run command starts it,
+ * with an environment we control (the variables of the configuration contract are removed first).
+ */
+final class BundleProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+
+    private BundleProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static BundleProcess start(Map<String, String> env) throws IOException {
+        Path output = Files.createTempFile("bundle-process", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.offramp.OffRampApplication")
+                .directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("OFFRAMP_") || k.startsWith("UNIGOX_")
+                || k.startsWith("CHANGELLY_") || k.startsWith("CAMEL_"));
+        pb.environment().putAll(env);
+        return new BundleProcess(pb.start(), output);
+    }
+
+    /** Waits for the process to end by itself; null if it is still running after the timeout. */
+    Integer exitCode(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(output);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.offramp.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Start-up as ops see it: settings from environment variables, and production refusing to start half-configured. */
+class ConfigurationFromEnvironmentTest {
+
+    /** Every secret or URL the prod profile requires, with a recognisable value. */
+    static Map<String, String> completeProductionEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("CAMEL_MAIN_PROFILE", "prod");
+        env.put("OFFRAMP_DB_URL", "jdbc:postgresql://127.0.0.1:1/never-reached");
+        env.put("OFFRAMP_DB_USER", "offramp");
+        env.put("OFFRAMP_DB_PASSWORD", "db-password-SECRET-1");
+        env.put("OFFRAMP_API_KEYS", "api-key-SECRET-2");
+        env.put("OFFRAMP_ADMIN_KEYS", "admin-key-SECRET-3");
+        env.put("UNIGOX_BASE_URL", "https://unigox.example/api/v1/partner");
+        env.put("UNIGOX_API_KEY", "unigox-key-SECRET-4");
+        env.put("UNIGOX_WEBHOOK_SECRETS", "whsec-SECRET-5");
+        env.put("UNIGOX_WEBHOOK_URL", "https://bundle.example/webhooks/unigox");
+        env.put("CHANGELLY_BASE_URL", "https://changelly.example");
+        env.put("CHANGELLY_API_KEY", "changelly-key-SECRET-6");
+        env.put("CHANGELLY_PRIVATE_KEY", "cHJpdmF0ZS1rZXktU0VDUkVULTc=");
+        env.put("CHANGELLY_CALLBACK_PUBLIC_KEYS", "cHVibGljLWtleQ==");
+        return env;
+    }
+
+    @Test
+    void prodRefusesToStartNamingEveryMissingVariableAndNoValue() throws Exception {
+        Map<String, String> env = completeProductionEnvironment();
+        env.remove("OFFRAMP_API_KEYS");
+        env.remove("UNIGOX_WEBHOOK_SECRETS");
+        env.remove("CHANGELLY_PRIVATE_KEY");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            Integer exit = bundle.exitCode(60);
+
+            assertThat(exit).as("the process must stop by itself").isNotNull().isNotZero();
+            String out = bundle.output();
+            assertThat(out).contains("Refusing to start in profile 'prod'")
+                    .contains("OFFRAMP_API_KEYS, UNIGOX_WEBHOOK_SECRETS, CHANGELLY_PRIVATE_KEY");
+            assertThat(out).doesNotContain("OFFRAMP_DB_URL,").doesNotContain("UNIGOX_API_KEY,");
+            for (String value : completeProductionEnvironment().values()) {
+                if (value.contains("SECRET")) {
+                    assertThat(out).as("secret value in output").doesNotContain(value);
+                }
+            }
+        }
+    }
+
+    @Test
+    void prodWithNothingSetNamesAllRequiredVariables() throws Exception {
+        try (BundleProcess bundle = BundleProcess.start(Map.of("CAMEL_MAIN_PROFILE", "prod"))) {
+            assertThat(bundle.exitCode(60)).isNotNull().isNotZero();
+            assertThat(bundle.output()).contains(
+                    "OFFRAMP_DB_URL, OFFRAMP_DB_USER, OFFRAMP_DB_PASSWORD, OFFRAMP_API_KEYS, OFFRAMP_ADMIN_KEYS, "
+                    + "UNIGOX_BASE_URL, UNIGOX_API_KEY, UNIGOX_WEBHOOK_SECRETS, UNIGOX_WEBHOOK_URL, "
+                    + "CHANGELLY_BASE_URL, CHANGELLY_API_KEY, CHANGELLY_PRIVATE_KEY, CHANGELLY_CALLBACK_PUBLIC_KEYS");
+        }
+    }
+
+    @Test
+    void embeddedProfileTakesPortsDatabaseAndKeysFromTheEnvironment() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", "18190");
+        env.put("OFFRAMP_MANAGEMENT_PORT", "19190");
+        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:from-env;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        env.put("OFFRAMP_API_KEYS", "key-from-env");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest withEnvKey = HttpRequest.newBuilder(URI.create("http://localhost:18190/api/v1/orders"))
+                    .header("X-API-Key", "key-from-env").timeout(Duration.ofSeconds(5)).build();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> bundle.isAlive()
+                            && http.send(withEnvKey, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+
+            HttpRequest withDefaultKey = HttpRequest.newBuilder(URI.create("http://localhost:18190/api/v1/orders"))
+                    .header("X-API-Key", "dev-api-key").timeout(Duration.ofSeconds(5)).build();
+            assertThat(http.send(withDefaultKey, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:19190/observe/health"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+}

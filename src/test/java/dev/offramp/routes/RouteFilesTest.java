@@ -1,0 +1,74 @@
+package dev.offramp.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Stands in for the camel-yaml-dsl validator plugin (not available here): every route file must
+ * parse on its own, so an ops edit that breaks one fails the build and names the file.
+ */
+class RouteFilesTest {
+
+    private static final Pattern ROUTE_ID = Pattern.compile("^\\s+id:\\s*([\\w.-]+)\\s*$", Pattern.MULTILINE);
+
+    static Stream<Path> routeFiles() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("routes"))) {
+            files = walk.filter(p -> p.toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+        assertThat(files).as("route files under routes/").isNotEmpty();
+        return files.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void parses(Path file) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            Resource resource = ResourceHelper.resolveMandatoryResource(context, "file:" + file);
+            assertThatCode(() -> PluginHelper.getRoutesLoader(context).loadRoutes(resource))
+                    .as(file.toString()).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void routeIdsAreKebabCaseAndUnique() throws Exception {
+        List<String> ids = routeFiles().flatMap(f -> {
+            try {
+                Matcher m = ROUTE_ID.matcher(Files.readString(f));
+                return m.results().map(r -> r.group(1)).toList().stream();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(ids).isNotEmpty().doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).matches("[a-z0-9]+(-[a-z0-9]+)*"));
+    }
+
+    @Test
+    void aBrokenFileIsReported() throws Exception {
+        Path broken = Files.createTempFile("broken", ".camel.yaml");
+        Files.writeString(broken, "- route:\n    id: broken\n    from:\n      uri: direct:x\n      steps:\n        - nonsenseStep: {}\n");
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            Resource resource = ResourceHelper.resolveMandatoryResource(context, "file:" + broken);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> PluginHelper.getRoutesLoader(context).loadRoutes(resource));
+        } finally {
+            Files.deleteIfExists(broken);
+        }
+    }
+}
