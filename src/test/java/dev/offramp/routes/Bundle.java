@@ -30,22 +30,19 @@ final class Bundle {
 
     private final CamelContext context;
     private final int port;
+    private final int managementPort;
 
-    Bundle(CamelContext context, int port) {
+    Bundle(CamelContext context) {
         this.context = context;
-        this.port = port;
+        this.port = Integer.parseInt(context.resolvePropertyPlaceholders("{{offramp.http-port}}"));
+        this.managementPort = Integer.parseInt(context.resolvePropertyPlaceholders("{{offramp.management-port}}"));
     }
 
-    /** Boot properties shared by route tests; each test class passes its own ports and database name. */
-    static String[] properties(int httpPort, int managementPort, String database) {
-        return new String[] {
-            "offramp.http-port=" + httpPort,
-            "offramp.management-port=" + managementPort,
-            "offramp.db.url=jdbc:h2:mem:" + database
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=" + API_KEY + ",second-api-key",
-            "offramp.admin-keys=" + ADMIN_KEY,
-        };
+    /** The Prometheus text of the management port's /observe/metrics. */
+    String metrics() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/observe/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     HttpResponse<String> get(String path) throws Exception {

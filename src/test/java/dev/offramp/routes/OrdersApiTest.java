@@ -33,7 +33,7 @@ class OrdersApiTest {
 
     @BeforeEach
     void connect() throws Exception {
-        bundle = new Bundle(context, 18182);
+        bundle = new Bundle(context);
         bundle.execute("DELETE FROM order_timeline");
         bundle.execute("DELETE FROM orders");
     }
