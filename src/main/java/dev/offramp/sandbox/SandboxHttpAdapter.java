@@ -1,0 +1,64 @@
+package dev.offramp.sandbox;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * The only Camel-aware piece of the sandbox: turns a platform-http exchange into a
+ * {@link SandboxRequest} for a simulator and writes its {@link SandboxResponse} back.
+ */
+public final class SandboxHttpAdapter implements Processor {
+
+    private final SandboxSimulator simulator;
+    private final String mountPoint;
+
+    /** @param mountPoint the path prefix the simulator's route consumes, e.g. "/sandbox/unigox" */
+    public SandboxHttpAdapter(SandboxSimulator simulator, String mountPoint) {
+        this.simulator = simulator;
+        this.mountPoint = mountPoint;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String uri = in.getHeader(Exchange.HTTP_URI, String.class);
+        String path = uri == null ? "/" : uri;
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        if (path.startsWith(mountPoint)) {
+            path = path.substring(mountPoint.length());
+        }
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        Map<String, String> headers = new HashMap<>();
+        in.getHeaders().forEach((name, value) -> {
+            if (value != null && !name.startsWith("Camel")) {
+                headers.put(name.toLowerCase(Locale.ROOT), value.toString());
+            }
+        });
+        byte[] body = in.getBody(byte[].class);
+        SandboxRequest request = new SandboxRequest(
+                in.getHeader(Exchange.HTTP_METHOD, "GET", String.class), path,
+                in.getHeader(Exchange.HTTP_RAW_QUERY, in.getHeader(Exchange.HTTP_QUERY, "", String.class), String.class),
+                headers, body);
+
+        SandboxResponse response = simulator.handle(request);
+
+        in.getHeaders().clear();
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
+        if (response.contentType() != null) {
+            in.setHeader(Exchange.CONTENT_TYPE, response.contentType());
+        }
+        if (response.headers() != null) {
+            response.headers().forEach(in::setHeader);
+        }
+        in.setBody(response.body() == null ? "" : response.body());
+    }
+}
