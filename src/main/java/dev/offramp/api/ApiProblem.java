@@ -26,6 +26,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(400, "invalid_parameter", message, field, null);
     }
 
+    /** A request body field that is missing or wrong. */
+    public static ApiProblem badField(String field, String message) {
+        return new ApiProblem(400, "invalid_field", message, field, null);
+    }
+
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(404, "not_found", what + " '" + id + "' not found", null, null);
     }

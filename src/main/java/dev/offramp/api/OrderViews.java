@@ -92,14 +92,23 @@ public final class OrderViews {
         view.put("crypto_currency", row.get("crypto_currency"));
         view.put("fiat_amount", decimal(row.get("fiat_amount")));
         view.put("fiat_currency", row.get("fiat_currency"));
-        view.put("allowed_actions", stateMachine.allowedActions(provider, providerStatus));
+        view.put("allowed_actions", allowedActions(provider, providerStatus, Boolean.TRUE.equals(row.get("refund_required"))));
         view.put("version", row.get("version"));
         view.put("created_at", time(row.get("created_at")));
         view.put("updated_at", time(row.get("updated_at")));
         return view;
     }
 
-    static String decimal(Object value) {
+    /** The provider's actions for the status, plus authorize-refund once Unigox said a refund is owed. */
+    private List<String> allowedActions(String provider, String providerStatus, boolean refundRequired) {
+        List<String> actions = new ArrayList<>(stateMachine.allowedActions(provider, providerStatus));
+        if (refundRequired && "cancelled".equals(providerStatus)) {
+            actions.add("authorize-refund");
+        }
+        return actions;
+    }
+
+    public static String decimal(Object value) {
         if (value == null) {
             return null;
         }
@@ -108,7 +117,7 @@ public final class OrderViews {
         return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
     }
 
-    static String time(Object value) {
+    public static String time(Object value) {
         if (value == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
+import dev.offramp.api.JsonBodies;
 import dev.offramp.api.OrderViews;
 import dev.offramp.status.OrderStateMachine;
 import javax.sql.DataSource;
@@ -43,6 +44,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("orderStateMachine", stateMachine);
         registry.bind("orderViews", new OrderViews(stateMachine));
         registry.bind("apiErrors", new ApiErrors());
+        registry.bind("jsonBodies", new JsonBodies());
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }

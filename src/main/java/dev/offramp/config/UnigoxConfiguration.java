@@ -1,0 +1,29 @@
+package dev.offramp.config;
+
+import dev.offramp.unigox.UnigoxRequests;
+import dev.offramp.unigox.UnigoxResponses;
+import dev.offramp.unigox.UnigoxViews;
+import dev.offramp.unigox.UnigoxWebhookSignature;
+import java.time.Clock;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.spi.PropertiesComponent;
+
+/** Binds the Unigox beans the routes under routes/unigox, routes/api and routes/webhooks call. */
+@Configuration
+public class UnigoxConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent props = context.getPropertiesComponent();
+        var registry = context.getRegistry();
+        registry.bind("unigoxRequests", new UnigoxRequests());
+        registry.bind("unigoxResponses", new UnigoxResponses());
+        registry.bind("unigoxViews", new UnigoxViews());
+        registry.bind("unigoxWebhookSignature", new UnigoxWebhookSignature(
+                props.resolveProperty("unigox.webhook.secrets").orElse(""),
+                Long.parseLong(props.resolveProperty("unigox.webhook.tolerance-seconds").orElse("300").trim()),
+                Clock.systemUTC()));
+    }
+}

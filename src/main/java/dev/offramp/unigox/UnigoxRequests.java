@@ -1,0 +1,205 @@
+package dev.offramp.unigox;
+
+import static dev.offramp.api.JsonBodies.optionalAmount;
+import static dev.offramp.api.JsonBodies.optionalString;
+import static dev.offramp.api.JsonBodies.requiredObject;
+import static dev.offramp.api.JsonBodies.requiredOneOf;
+import static dev.offramp.api.JsonBodies.requiredString;
+
+import dev.offramp.api.ApiProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Builds Unigox request bodies, as the OpenAPI contract names and types them (decimal amounts as
+ * strings, {@code user_uuid}, integer {@code payment_details_id}), from the bundle's own API bodies.
+ * A body the contract would refuse is refused here first, with a 400 naming our field.
+ */
+public final class UnigoxRequests {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,10}");
+
+    public Map<String, Object> createUser(Map<String, Object> body) {
+        String userRef = requiredString(body, "user_ref", 200);
+        String email = requiredString(body, "email", 320);
+        if (!EMAIL.matcher(email).matches()) {
+            throw ApiProblem.badField("email", "email must be an e-mail address");
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("user_ref", userRef);
+        request.put("email", email);
+        return request;
+    }
+
+    /** {@code {"method": direct_data|external_token|handoff, "data": {...}}}, passed on as given. */
+    public Map<String, Object> kycSubmission(Map<String, Object> body) {
+        String method = requiredOneOf(body, "method", List.of("direct_data", "external_token", "handoff"));
+        Map<String, Object> data = requiredObject(body, "data");
+        if (!"external_token".equals(method)) {
+            Map<String, Object> pii = requiredObject(data, "pii");
+            for (String field : List.of("first_name", "last_name", "country_code")) {
+                try {
+                    requiredString(pii, field, 200);
+                } catch (ApiProblem e) {
+                    throw ApiProblem.badField("data.pii." + field, "data.pii." + field + " is required for " + method);
+                }
+            }
+        } else {
+            try {
+                requiredString(data, "provider", 50);
+            } catch (ApiProblem e) {
+                throw ApiProblem.badField("data.provider", "data.provider is required for external_token (e.g. sumsub)");
+            }
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("method", method);
+        request.put("data", data);
+        return request;
+    }
+
+    /** The JSON document-upload forms: one {@code url_link} document, or a batch of them. */
+    public Map<String, Object> documentLinks(Map<String, Object> body) {
+        String method = requiredOneOf(body, "upload_method", List.of("url_link"));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("upload_method", method);
+        if (body.get("documents") != null) {
+            if (!(body.get("documents") instanceof List<?> documents) || documents.isEmpty() || documents.size() > 10) {
+                throw ApiProblem.badField("documents", "documents must be a list of 1 to 10 {document_type, url}");
+            }
+            for (Object d : documents) {
+                if (!(d instanceof Map<?, ?> document)) {
+                    throw ApiProblem.badField("documents", "documents must be a list of {document_type, url}");
+                }
+                checkLink(Objects.toString(document.get("document_type"), null), Objects.toString(document.get("url"), null), "documents");
+            }
+            request.put("documents", documents(body));
+        } else {
+            String type = requiredString(body, "document_type", 60);
+            String url = requiredString(body, "url", 2000);
+            checkLink(type, url, "url");
+            request.put("document_type", type);
+            request.put("url", url);
+        }
+        return request;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> documents(Map<String, Object> body) {
+        return (List<Object>) body.get("documents");
+    }
+
+    private static void checkLink(String type, String url, String field) {
+        if (type == null || type.isBlank()) {
+            throw ApiProblem.badField(field, "document_type is required");
+        }
+        if (url == null || !url.startsWith("https://")) {
+            throw ApiProblem.badField(field, "url must be an https:// link");
+        }
+    }
+
+    public Map<String, Object> paymentDetails(Map<String, Object> body) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("currency", currency(body, "currency"));
+        request.put("rail", requiredString(body, "rail", 100));
+        String institution = optionalString(body, "institution_id", 100);
+        if (institution != null) {
+            request.put("institution_id", institution);
+        }
+        Map<String, Object> details = requiredObject(body, "details");
+        if (details.isEmpty()) {
+            throw ApiProblem.badField("details", "details must hold the rail's fields, e.g. {\"full_name\",\"iban\"}");
+        }
+        request.put("details", details);
+        String country = optionalString(body, "country_code", 2);
+        if (country != null) {
+            request.put("country_code", country);
+        }
+        return request;
+    }
+
+    /**
+     * A firm quote for our user and payment details: exactly one of crypto_amount and fiat_amount.
+     *
+     * @param userUuid the Unigox user of our {@code user_id}
+     * @param providerPaymentDetailsId Unigox's id of our {@code payment_details_id}
+     */
+    public Map<String, Object> quote(Map<String, Object> body, String userUuid, String providerPaymentDetailsId) {
+        String crypto = optionalAmount(body, "crypto_amount");
+        String fiat = optionalAmount(body, "fiat_amount");
+        if ((crypto == null) == (fiat == null)) {
+            throw ApiProblem.badField(crypto == null ? "crypto_amount" : "fiat_amount",
+                    "give exactly one of crypto_amount and fiat_amount");
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("user_uuid", userUuid);
+        request.put("payment_details_id", paymentDetailsIdForQuote(providerPaymentDetailsId));
+        request.put("crypto_currency", currency(body, "crypto_currency"));
+        request.put("fiat_currency", currency(body, "fiat_currency"));
+        if (crypto != null) {
+            request.put("crypto_amount", crypto);
+        } else {
+            request.put("fiat_amount", fiat);
+        }
+        return request;
+    }
+
+    /** The quote request types payment_details_id as an integer although profiles carry it as a string. */
+    private static Object paymentDetailsIdForQuote(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException notNumeric) {
+            return id;
+        }
+    }
+
+    public Map<String, Object> initiate(String quoteId, String orderId) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("quote_id", quoteId);
+        // our order id, echoed back by Unigox: ties an upstream order to ours if our write is lost
+        request.put("reference_id", orderId);
+        return request;
+    }
+
+    /** {@code {"forward_request": {from,to,value,gas,nonce,deadline,data}, "signature": "0x…"}}. */
+    public Map<String, Object> authorizeCryptoTransfer(Map<String, Object> body) {
+        Map<String, Object> forward = requiredObject(body, "forward_request");
+        Map<String, Object> checked = new LinkedHashMap<>();
+        for (String field : List.of("from", "to", "value", "gas", "nonce", "deadline", "data")) {
+            Object value = forward.get(field);
+            if (value == null || value.toString().isBlank()) {
+                throw ApiProblem.badField("forward_request." + field, "forward_request." + field + " is required");
+            }
+            if (!(value instanceof String) && !(value instanceof Number)) {
+                throw ApiProblem.badField("forward_request." + field, "forward_request." + field + " must be a string");
+            }
+            // the EIP-712 message carries integers as decimal strings
+            checked.put(field, value instanceof Number n ? new java.math.BigDecimal(n.toString()).toPlainString() : value);
+        }
+        String signature = requiredString(body, "signature", 1000);
+        if (!signature.matches("0x[0-9a-fA-F]+")) {
+            throw ApiProblem.badField("signature", "signature must be 0x-prefixed hex");
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("forward_request", checked);
+        request.put("signature", signature);
+        return request;
+    }
+
+    public Map<String, Object> registerWebhook(String url) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("url", url);
+        return request;
+    }
+
+    private static String currency(Map<String, Object> body, String field) {
+        String value = requiredString(body, field, 10).toUpperCase(java.util.Locale.ROOT);
+        if (!CURRENCY.matcher(value).matches()) {
+            throw ApiProblem.badField(field, field + " must be a currency code such as USDT or EUR");
+        }
+        return value;
+    }
+}

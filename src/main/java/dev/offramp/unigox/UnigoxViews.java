@@ -1,0 +1,185 @@
+package dev.offramp.unigox;
+
+import dev.offramp.api.ApiProblem;
+import dev.offramp.api.JsonBodies;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Shapes Unigox answers and local rows into the bundle's API (our ids first, the upstream's beside
+ * them) and into the rows the order store keeps.
+ */
+public final class UnigoxViews {
+
+    public Map<String, Object> user(Map<String, Object> row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", row.get("id"));
+        view.put("user_ref", row.get("user_ref"));
+        view.put("email", row.get("email"));
+        view.put("kyc_status", row.get("kyc_status"));
+        view.put("unigox_user_uuid", row.get("unigox_user_uuid"));
+        view.put("created_at", dev.offramp.api.OrderViews.time(row.get("created_at")));
+        return view;
+    }
+
+    /** The local user, or a 404 naming the id (and the field when it came from a request body). */
+    public Map<String, Object> requireUser(Map<String, Object> row, String userId, String field) {
+        if (row == null) {
+            throw new ApiProblem(404, "not_found", "user '" + userId + "' not found", field == null || field.isBlank() ? null : field, null);
+        }
+        if (row.get("unigox_user_uuid") == null) {
+            throw new ApiProblem(409, "user_not_onboarded", "user '" + userId + "' has no Unigox user yet; create it with POST /api/v1/users", field, null);
+        }
+        return row;
+    }
+
+    public Map<String, Object> requirePaymentDetails(Map<String, Object> row, String id) {
+        if (row == null) {
+            throw new ApiProblem(404, "not_found", "payment details '" + id + "' not found for this user", "payment_details_id", null);
+        }
+        return row;
+    }
+
+    public Map<String, Object> requireQuote(Map<String, Object> row, String quoteId) {
+        if (row == null) {
+            throw new ApiProblem(404, "not_found", "quote '" + quoteId + "' not found; ask for one with POST /api/v1/offramp/quote", "quote_id", null);
+        }
+        return row;
+    }
+
+    /** The local row for payment details Unigox holds for our user (parameters of insert-payment-details.sql). */
+    public Map<String, Object> paymentDetailsRow(Map<String, Object> upstream, String userId) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", UUID.randomUUID().toString());
+        row.put("user_id", userId);
+        row.put("provider_payment_details_id", upstreamPaymentDetailsId(upstream));
+        row.put("payment_method", upstream.get("rail"));
+        row.put("currency", upstream.get("currency"));
+        row.put("details_json", JsonBodies.toJson(upstream));
+        return row;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> paymentDetailsRows(Object upstreamList, String userId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object item : asList(upstreamList)) {
+            if (item instanceof Map<?, ?> m) {
+                rows.add(paymentDetailsRow((Map<String, Object>) m, userId));
+            }
+        }
+        return rows;
+    }
+
+    /** Unigox's profiles with our id put first; profiles without a local row are left out. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> paymentDetailsList(Object upstreamList, List<Map<String, Object>> localRows) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Object item : asList(upstreamList)) {
+            if (item instanceof Map<?, ?> m) {
+                Map<String, Object> upstream = (Map<String, Object>) m;
+                String upstreamId = upstreamPaymentDetailsId(upstream);
+                for (Map<String, Object> local : localRows) {
+                    if (Objects.equals(local.get("provider_payment_details_id"), upstreamId)) {
+                        views.add(paymentDetails(upstream, local));
+                    }
+                }
+            }
+        }
+        return views;
+    }
+
+    /** The view of payment details just created upstream, with the id of the local row that maps them. */
+    public Map<String, Object> paymentDetailsCreated(Map<String, Object> upstream, List<Map<String, Object>> localRows) {
+        List<Map<String, Object>> views = paymentDetailsList(List.of(upstream), localRows);
+        if (views.isEmpty()) {
+            throw new IllegalStateException("payment details were stored but cannot be read back");
+        }
+        return views.get(0);
+    }
+
+    public Map<String, Object> paymentDetails(Map<String, Object> upstream, Map<String, Object> local) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", local.get("id"));
+        view.put("user_id", local.get("user_id"));
+        view.put("provider", "unigox");
+        view.put("provider_payment_details_id", upstreamPaymentDetailsId(upstream));
+        upstream.forEach((k, v) -> {
+            if (!"id".equals(k) && !"payment_details_id".equals(k)) {
+                view.putIfAbsent(k, v);
+            }
+        });
+        return view;
+    }
+
+    /** Parameters of insert-quote.sql from Unigox's quote answer. */
+    public Map<String, Object> quoteRow(Map<String, Object> upstream, String userId, String paymentDetailsId) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("quote_id", required(upstream, "quote_id"));
+        row.put("user_id", userId);
+        row.put("payment_details_id", paymentDetailsId);
+        row.put("crypto_currency", upstream.get("crypto_currency"));
+        row.put("crypto_amount", decimal(upstream.get("crypto_amount")));
+        row.put("fiat_currency", upstream.get("fiat_currency"));
+        row.put("fiat_amount", decimal(upstream.get("fiat_amount")));
+        row.put("rate", decimal(upstream.get("rate")));
+        row.put("expires_at", upstream.get("expires_at") == null ? null : upstream.get("expires_at").toString());
+        return row;
+    }
+
+    /** Unigox's quote as our API answers it: its fields, plus our user and payment details ids. */
+    public Map<String, Object> quote(Map<String, Object> upstream, Map<String, Object> request, String userId, String paymentDetailsId) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("provider", "unigox");
+        view.put("quote_id", upstream.get("quote_id"));
+        view.put("user_id", userId);
+        view.put("payment_details_id", paymentDetailsId);
+        view.put("crypto_currency", upstream.getOrDefault("crypto_currency", request.get("crypto_currency")));
+        view.put("fiat_currency", upstream.getOrDefault("fiat_currency", request.get("fiat_currency")));
+        upstream.forEach((k, v) -> {
+            if (!"payment_details_id".equals(k) && !"user_uuid".equals(k)) {
+                view.putIfAbsent(k, v);
+            }
+        });
+        return view;
+    }
+
+    private static String upstreamPaymentDetailsId(Map<String, Object> upstream) {
+        Object id = upstream.get("payment_details_id") != null ? upstream.get("payment_details_id") : upstream.get("id");
+        if (id == null) {
+            throw new ApiProblem(502, "upstream_error", "Unigox returned payment details without an id", null, null);
+        }
+        return id.toString();
+    }
+
+    private static Object required(Map<String, Object> upstream, String field) {
+        Object value = upstream.get(field);
+        if (value == null) {
+            throw new ApiProblem(502, "upstream_error", "Unigox answered without " + field, null, null);
+        }
+        return value.toString();
+    }
+
+    private static String decimal(Object value) {
+        return value == null ? null : new java.math.BigDecimal(value.toString()).toPlainString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object upstream) {
+        if (upstream instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        if (upstream instanceof Map<?, ?> map) {
+            // some list answers wrap the array: {"payment_profiles":[...]} / {"payment_details":[...]}
+            for (Object value : map.values()) {
+                if (value instanceof List<?> list) {
+                    return (List<Object>) list;
+                }
+            }
+        }
+        return List.of();
+    }
+}
