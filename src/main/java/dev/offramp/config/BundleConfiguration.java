@@ -6,7 +6,11 @@ import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
 import dev.offramp.api.JsonBodies;
 import dev.offramp.api.OrderViews;
+import dev.offramp.changelly.ChangellyCallbackVerifier;
+import dev.offramp.changelly.ChangellyKeys;
+import dev.offramp.changelly.ChangellyRequestSigner;
 import dev.offramp.status.OrderStateMachine;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -30,6 +34,7 @@ public class BundleConfiguration implements CamelConfiguration {
         if ("prod".equalsIgnoreCase(profile)) {
             RequiredSettings.requireAll(profile, key -> setting(props, key));
         }
+        bindChangellyCrypto(context, props);
 
         DataSource dataSource = migratedDataSource(props);
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
@@ -47,6 +52,29 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("jsonBodies", new JsonBodies());
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
+    }
+
+    /**
+     * Changelly request signer and callback verifier. Runs before the database is touched: a key that
+     * cannot be loaded is a configuration error, and start-up stops on it naming the variable.
+     */
+    private static void bindChangellyCrypto(CamelContext context, PropertiesComponent props) {
+        String privateKey = setting(props, "changelly.private-key");
+        String callbackKeys = setting(props, "changelly.callback-public-keys");
+        context.getRegistry().bind("changellySigner", changellyBean("CHANGELLY_PRIVATE_KEY",
+                name -> new ChangellyRequestSigner(ChangellyKeys.privateKey(privateKey, name))));
+        context.getRegistry().bind("changellyCallbackVerifier", changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
+                name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
+    }
+
+    /** @throws IllegalStateException naming the variable; the key loaders' messages never contain key material */
+    private static <T> T changellyBean(String variable, Function<String, T> create) {
+        try {
+            return create.apply(variable);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage().startsWith(variable) ? e.getMessage() : variable + ": " + e.getMessage();
+            throw new IllegalStateException("Refusing to start: " + reason, e);
+        }
     }
 
     /** A pooled DataSource on a schema that Flyway has brought up to date before any route runs. */
