@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
 import dev.offramp.api.JsonBodies;
+import dev.offramp.api.OrderRequests;
+import dev.offramp.http.ReadUploads;
 import dev.offramp.api.OrderViews;
 import dev.offramp.changelly.ChangellyCallbackVerifier;
 import dev.offramp.changelly.ChangellyKeys;
@@ -50,6 +52,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("orderViews", new OrderViews(stateMachine));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("jsonBodies", new JsonBodies());
+        registry.bind("readUploads", new ReadUploads());
+        registry.bind("orderRequests", new OrderRequests());
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }

@@ -3,6 +3,7 @@ package dev.offramp.config;
 import dev.offramp.unigox.UnigoxRequests;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.unigox.UnigoxViews;
+import dev.offramp.unigox.UnigoxWebhookEvents;
 import dev.offramp.unigox.UnigoxWebhookSignature;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
@@ -21,6 +22,7 @@ public class UnigoxConfiguration implements CamelConfiguration {
         registry.bind("unigoxRequests", new UnigoxRequests());
         registry.bind("unigoxResponses", new UnigoxResponses());
         registry.bind("unigoxViews", new UnigoxViews());
+        registry.bind("unigoxWebhookEvents", new UnigoxWebhookEvents());
         registry.bind("unigoxWebhookSignature", new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),
                 Long.parseLong(props.resolveProperty("unigox.webhook.tolerance-seconds").orElse("300").trim()),

@@ -1,8 +1,11 @@
 package dev.offramp.sandbox;
 
+import dev.offramp.http.MultipartForm;
+import dev.offramp.http.MultipartUploads;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -21,6 +24,10 @@ public final class SandboxHttpAdapter implements Processor {
         this.simulator = simulator;
         this.mountPoint = mountPoint;
     }
+
+    /** Header names that are HTTP's own even when a client sends them in lower case. */
+    private static final Set<String> HTTP_HEADERS = Set.of("host", "accept", "connection", "expect", "te", "origin",
+            "referer", "cookie", "authorization", "pragma", "upgrade", "via", "warning", "date", "range");
 
     @Override
     public void process(Exchange exchange) {
@@ -43,7 +50,9 @@ public final class SandboxHttpAdapter implements Processor {
                 headers.put(name.toLowerCase(Locale.ROOT), value.toString());
             }
         });
-        byte[] body = in.getBody(byte[].class);
+        byte[] body = MultipartUploads.isMultipart(in.getHeader(Exchange.CONTENT_TYPE, String.class))
+                ? multipartAsSent(exchange, headers)
+                : in.getBody(byte[].class);
         SandboxRequest request = new SandboxRequest(
                 in.getHeader(Exchange.HTTP_METHOD, "GET", String.class), path,
                 in.getHeader(Exchange.HTTP_RAW_QUERY, in.getHeader(Exchange.HTTP_QUERY, "", String.class), String.class),
@@ -60,5 +69,25 @@ public final class SandboxHttpAdapter implements Processor {
             response.headers().forEach(in::setHeader);
         }
         in.setBody(response.body() == null ? "" : response.body());
+    }
+
+    /**
+     * Vert.x has already taken a multipart request apart (files into attachments, text fields into
+     * headers). The simulators read multipart the way the real upstream does, from the body, so the
+     * parts are written back with the client's boundary. Text fields are the headers named like form
+     * fields (lower case, digits, underscores), which HTTP headers are not.
+     */
+    private static byte[] multipartAsSent(Exchange exchange, Map<String, String> headers) {
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("boundary=");
+        String boundary = at < 0 ? "sandbox" : contentType.substring(at + "boundary=".length()).replace("\"", "").trim();
+        MultipartForm form = new MultipartForm(boundary);
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (value != null && name.matches("[a-z0-9_]+") && !HTTP_HEADERS.contains(name)) {
+                form.field(name, value.toString());
+            }
+        });
+        MultipartUploads.read(exchange).forEach(form::file);
+        return form.toBytes();
     }
 }

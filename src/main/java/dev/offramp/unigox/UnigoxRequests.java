@@ -7,6 +7,8 @@ import static dev.offramp.api.JsonBodies.requiredOneOf;
 import static dev.offramp.api.JsonBodies.requiredString;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.http.MultipartForm;
+import dev.offramp.http.Upload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ public final class UnigoxRequests {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,10}");
+
+    /** A required id field of a request body (our own ids: users, payment details, quotes). */
+    public String requiredId(Map<String, Object> body, String field) {
+        return requiredString(body, field, 100);
+    }
 
     public Map<String, Object> createUser(Map<String, Object> body) {
         String userRef = requiredString(body, "user_ref", 200);
@@ -99,6 +106,38 @@ public final class UnigoxRequests {
         if (url == null || !url.startsWith("https://")) {
             throw ApiProblem.badField(field, "url must be an https:// link");
         }
+    }
+
+    private static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
+    private static final List<String> DOCUMENT_TYPES = List.of("image/jpeg", "image/png", "application/pdf");
+
+    /**
+     * The multipart form Unigox takes for one document file: field {@code document} (jpeg, png or
+     * pdf, at most 10 MB) and field {@code document_type}.
+     */
+    public MultipartForm documentUpload(List<Upload> uploads, String documentType) {
+        if (documentType == null || documentType.isBlank() || documentType.length() > 60) {
+            throw ApiProblem.badField("document_type", "document_type is required, e.g. identity_front or selfie");
+        }
+        Upload document = null;
+        for (Upload u : uploads == null ? List.<Upload>of() : uploads) {
+            if ("document".equals(u.field())) {
+                document = u;
+            }
+        }
+        if (document == null || document.content().length == 0) {
+            throw ApiProblem.badField("document", "document is required: a jpeg, png or pdf file");
+        }
+        String type = document.contentType() == null ? "" : document.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!DOCUMENT_TYPES.contains(type)) {
+            throw ApiProblem.badField("document", "document must be image/jpeg, image/png or application/pdf");
+        }
+        if (document.content().length > MAX_DOCUMENT_BYTES) {
+            throw new ApiProblem(413, "payload_too_large", "document must be at most 10 MB", "document", null);
+        }
+        return new MultipartForm()
+                .field("document_type", documentType.trim())
+                .file(new Upload("document", document.fileName() == null ? "document" : document.fileName(), type, document.content()));
     }
 
     public Map<String, Object> paymentDetails(Map<String, Object> body) {

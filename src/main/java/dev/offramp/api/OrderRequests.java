@@ -1,0 +1,26 @@
+package dev.offramp.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** Checks of the provider-neutral parts of order requests. */
+public final class OrderRequests {
+
+    public static final List<String> PROVIDERS = List.of("unigox", "changelly");
+
+    public String provider(Map<String, Object> body) {
+        return JsonBodies.requiredOneOf(body, "provider", PROVIDERS);
+    }
+
+    /** The order row for an action, or 404; 409 when the order's upstream has no such action. */
+    public Map<String, Object> requireActionable(Map<String, Object> order, String orderId, String action, String provider) {
+        if (order == null) {
+            throw ApiProblem.notFound("order", orderId);
+        }
+        if (!provider.equals(order.get("provider"))) {
+            throw new ApiProblem(409, "action_not_supported",
+                    action + " is a " + provider + " action; order '" + orderId + "' is at " + order.get("provider"), null, null);
+        }
+        return order;
+    }
+}

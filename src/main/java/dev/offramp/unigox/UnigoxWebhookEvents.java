@@ -1,0 +1,59 @@
+package dev.offramp.unigox;
+
+import dev.offramp.api.ApiProblem;
+import dev.offramp.api.JsonBodies;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Unigox webhook whose signature has already been checked over the raw bytes:
+ * {@code {"event_id","event_type","created_at","data":{...}}}. Answers the fields the inbox and the
+ * dispatch need, including the dedupe key: Unigox documents the same order transition arriving
+ * twice under different event ids, so {@code order.status.changed} also dedupes on (order_id, status).
+ */
+public final class UnigoxWebhookEvents {
+
+    public static final String ORDER_STATUS_CHANGED = "order.status.changed";
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> read(byte[] rawBody) {
+        Map<String, Object> envelope = JsonBodies.object(new String(rawBody, StandardCharsets.UTF_8));
+        String eventId = text(envelope.get("event_id"));
+        if (eventId == null || eventId.isBlank() || eventId.length() > 200) {
+            throw ApiProblem.badField("event_id", "event_id is required (at most 200 characters)");
+        }
+        String eventType = text(envelope.get("event_type"));
+        Map<String, Object> data = envelope.get("data") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> event = new HashMap<>();
+        event.put("event_id", eventId);
+        event.put("event_type", eventType == null ? "" : eventType);
+        event.put("order_id", clip(text(data.get("order_id")), 100));
+        event.put("status", text(data.get("status")));
+        // user_uuid in the latest contract, user_id in earlier renderings of the same payload
+        event.put("user_uuid", text(data.get("user_uuid") != null ? data.get("user_uuid") : data.get("user_id")));
+        event.put("kyc_status", text(data.get("kyc_status")));
+        event.put("rejection_reasons", data.get("rejection_reasons") instanceof List<?> reasons
+                ? clip(String.join("; ", reasons.stream().map(String::valueOf).toList()), 2000) : null);
+        event.put("dedupe_key", ORDER_STATUS_CHANGED.equals(eventType) && event.get("order_id") != null && event.get("status") != null
+                ? clip(ORDER_STATUS_CHANGED + ":" + event.get("order_id") + ":" + event.get("status"), 300) : null);
+        return event;
+    }
+
+    /** The delivery headers kept in the inbox beside the raw body (the signature itself is not kept). */
+    public String headersJson(String timestamp, String userAgent) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("x-unigox-timestamp", clip(timestamp, 40));
+        headers.put("user-agent", clip(userAgent, 200));
+        return JsonBodies.toJson(headers);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
