@@ -8,11 +8,7 @@ import dev.offramp.api.JsonBodies;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.api.OrderViews;
-import dev.offramp.changelly.ChangellyCallbackVerifier;
-import dev.offramp.changelly.ChangellyKeys;
-import dev.offramp.changelly.ChangellyRequestSigner;
 import dev.offramp.status.OrderStateMachine;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -36,8 +32,6 @@ public class BundleConfiguration implements CamelConfiguration {
         if ("prod".equalsIgnoreCase(profile)) {
             RequiredSettings.requireAll(profile, key -> setting(props, key));
         }
-        bindChangellyCrypto(context, props);
-
         DataSource dataSource = migratedDataSource(props);
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
         SpringTransactionPolicy requiredTx = new SpringTransactionPolicy(transactionManager);
@@ -58,29 +52,6 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }
 
-    /**
-     * Changelly request signer and callback verifier. Runs before the database is touched: a key that
-     * cannot be loaded is a configuration error, and start-up stops on it naming the variable.
-     */
-    private static void bindChangellyCrypto(CamelContext context, PropertiesComponent props) {
-        String privateKey = setting(props, "changelly.private-key");
-        String callbackKeys = setting(props, "changelly.callback-public-keys");
-        context.getRegistry().bind("changellySigner", changellyBean("CHANGELLY_PRIVATE_KEY",
-                name -> new ChangellyRequestSigner(ChangellyKeys.privateKey(privateKey, name))));
-        context.getRegistry().bind("changellyCallbackVerifier", changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
-                name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
-    }
-
-    /** @throws IllegalStateException naming the variable; the key loaders' messages never contain key material */
-    private static <T> T changellyBean(String variable, Function<String, T> create) {
-        try {
-            return create.apply(variable);
-        } catch (IllegalArgumentException e) {
-            String reason = e.getMessage().startsWith(variable) ? e.getMessage() : variable + ": " + e.getMessage();
-            throw new IllegalStateException("Refusing to start: " + reason, e);
-        }
-    }
-
     /** A pooled DataSource on a schema that Flyway has brought up to date before any route runs. */
     private static DataSource migratedDataSource(PropertiesComponent props) {
         HikariConfig hikari = new HikariConfig();
@@ -98,7 +69,7 @@ public class BundleConfiguration implements CamelConfiguration {
         return dataSource;
     }
 
-    private static String setting(PropertiesComponent props, String key) {
+    static String setting(PropertiesComponent props, String key) {
         return props.resolveProperty(key).map(String::trim).orElse("");
     }
 }

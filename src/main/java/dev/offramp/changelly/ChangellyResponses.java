@@ -1,0 +1,99 @@
+package dev.offramp.changelly;
+
+import dev.offramp.api.ApiProblem;
+import dev.offramp.api.JsonBodies;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Reads Changelly answers: the JSON of a 2xx, or our JSON error from {@code {errorType, errorMessage,
+ * errorDetails}} with the type kept. Decides whether a safe call is worth another attempt (429, 5xx,
+ * transport failure) and how long to wait first (Retry-After when given, else exponential backoff
+ * with jitter).
+ */
+public final class ChangellyResponses {
+
+    private final int maxAttempts;
+    private final long baseBackoffMillis;
+    private final long maxBackoffMillis;
+
+    public ChangellyResponses(int maxAttempts, long baseBackoffMillis, long maxBackoffMillis) {
+        this.maxAttempts = maxAttempts;
+        this.baseBackoffMillis = baseBackoffMillis;
+        this.maxBackoffMillis = maxBackoffMillis;
+    }
+
+    /** "retry" or "done" after attempt number {@code attempt} (0-based). */
+    public String outcome(Integer status, String transportError, int attempt, boolean safeToRepeat) {
+        boolean transient_ = transportError != null || status == null || status == 429 || status >= 500;
+        return safeToRepeat && transient_ && attempt + 1 < maxAttempts ? "retry" : "done";
+    }
+
+    public long backoffMillis(int attempt, String retryAfter) {
+        if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
+            return Math.min(Long.parseLong(retryAfter.trim()) * 1000, maxBackoffMillis);
+        }
+        long exponential = Math.min(baseBackoffMillis << Math.min(attempt, 20), maxBackoffMillis);
+        return exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+    }
+
+    /** Whether a failed unsafe call may still have taken effect upstream (timeout, lost answer, 5xx). */
+    public boolean uncertain(Integer status, String transportError) {
+        return transportError != null || status == null || status >= 500;
+    }
+
+    /** The parsed JSON of a 2xx answer, or the ApiProblem for anything else. */
+    public Object data(Integer status, String body, String transportError) {
+        if ("timeout".equals(transportError)) {
+            throw new ApiProblem(504, "upstream_timeout", "Changelly did not answer in time", null, upstream(null, null, null, null));
+        }
+        if (transportError != null || status == null) {
+            throw new ApiProblem(502, "upstream_unavailable", "Changelly could not be reached", null, upstream(null, null, null, null));
+        }
+        Object parsed = parse(body);
+        if (status >= 200 && status < 300 && parsed != null) {
+            return parsed;
+        }
+        String type = null;
+        String message = null;
+        Object details = null;
+        if (parsed instanceof Map<?, ?> error) {
+            type = error.get("errorType") == null ? null : error.get("errorType").toString();
+            message = error.get("errorMessage") == null ? null : error.get("errorMessage").toString();
+            details = error.get("errorDetails");
+        }
+        int ours = switch (status) {
+            case 400, 404, 409, 422 -> status;
+            case 410 -> 409;
+            case 429 -> 503;
+            default -> 502;
+        };
+        String code = ours == 502 ? "upstream_error" : ours == 503 ? "upstream_rate_limited"
+                : type == null ? "upstream_" + status : type.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return fail(new ApiProblem(ours, code, "Changelly: " + (message != null ? message : "HTTP " + status), null,
+                upstream(status, type, message, details)));
+    }
+
+    private static Object fail(ApiProblem problem) {
+        throw problem;
+    }
+
+    private static Object parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : JsonBodies.parse(body);
+        } catch (Exception unreadable) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> upstream(Integer status, String type, String message, Object details) {
+        Map<String, Object> upstream = new LinkedHashMap<>();
+        upstream.put("provider", "changelly");
+        upstream.put("status", status);
+        upstream.put("code", type);
+        upstream.put("message", message);
+        upstream.put("details", details);
+        return upstream;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.offramp.changelly;
+
+import dev.offramp.api.ApiProblem;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Shapes Changelly answers into the bundle's API (snake_case, decimal strings) and picks orders out of lists. */
+public final class ChangellyViews {
+
+    /**
+     * Changelly sell offers in the common offer shape, best payout first; a provider that answered
+     * with an error is kept as an error entry (with its reason), after the offers.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> offers(Object upstream) {
+        List<Map<String, Object>> offers = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (upstream instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    Map<String, Object> offer = (Map<String, Object>) m;
+                    if (offer.get("errorType") != null) {
+                        errors.add(errorEntry(offer));
+                    } else {
+                        offers.add(offer(offer));
+                    }
+                }
+            }
+        }
+        offers.sort(Comparator.comparing((Map<String, Object> o) -> decimalOrZero(o.get("payout_amount"))).reversed());
+        offers.addAll(errors);
+        return offers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> offer(Map<String, Object> o) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("provider", o.get("providerCode"));
+        view.put("via", "changelly");
+        view.put("rate", decimal(o.get("rate")));
+        view.put("fee", decimal(o.get("fee")));
+        view.put("amount_from", decimal(o.get("amountFrom")));
+        view.put("payout_amount", decimal(o.get("amountExpectedTo")));
+        List<Map<String, Object>> methods = new ArrayList<>();
+        if (o.get("paymentMethodOffers") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    Map<String, Object> method = (Map<String, Object>) m;
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("method", method.get("method"));
+                    v.put("name", method.get("methodName"));
+                    v.put("payout_amount", decimal(method.get("amountExpectedTo")));
+                    v.put("rate", decimal(method.get("rate")));
+                    v.put("fee", decimal(method.get("fee")));
+                    methods.add(v);
+                }
+            }
+        }
+        view.put("payment_methods", methods);
+        // Changelly sell offers are estimates: the provider fixes the rate on its own page
+        view.put("firm", false);
+        view.put("expires_at", null);
+        return view;
+    }
+
+    private static Map<String, Object> errorEntry(Map<String, Object> o) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", o.get("errorType"));
+        error.put("message", o.get("errorMessage"));
+        error.put("details", o.get("errorDetails"));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("provider", o.get("providerCode"));
+        view.put("via", "changelly");
+        view.put("error", error);
+        return view;
+    }
+
+    /** {"result","cause"} of validate-address as our API answers it. */
+    public Map<String, Object> addressValidation(Map<String, Object> upstream) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("valid", Boolean.TRUE.equals(upstream.get("result")));
+        Object cause = upstream.get("cause");
+        view.put("invalid_field", "walletAddress".equals(cause) ? "wallet_address"
+                : "walletExtraId".equals(cause) ? "wallet_extra_id" : cause);
+        return view;
+    }
+
+    /**
+     * The order with this Changelly id out of a GET /v1/orders answer ({orders:[...]}, or the older
+     * [{orders:[...]}]); null when absent. The list is filtered again here: an upstream that ignored
+     * the filter must not make us apply another order's status.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> findOrder(Object upstream, String field, String value) {
+        for (Object item : orders(upstream)) {
+            if (item instanceof Map<?, ?> m && Objects.equals(String.valueOf(m.get(field)), value)) {
+                return (Map<String, Object>) m;
+            }
+        }
+        return null;
+    }
+
+    /** Like {@link #findOrder} but a missing order is a 502: Changelly does not know an order it told us about. */
+    public Map<String, Object> requireOrder(Object upstream, String changellyOrderId) {
+        Map<String, Object> order = findOrder(upstream, "orderId", changellyOrderId);
+        if (order == null) {
+            throw new ApiProblem(502, "upstream_error", "Changelly does not list order " + changellyOrderId, null, null);
+        }
+        return order;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> orders(Object upstream) {
+        Object root = upstream;
+        if (root instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Map<?, ?> m && m.get("orders") != null) {
+            root = m;
+        }
+        if (root instanceof Map<?, ?> m && m.get("orders") instanceof List<?> orders) {
+            return (List<Object>) orders;
+        }
+        return List.of();
+    }
+
+    private static String decimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(value.toString()).stripTrailingZeros();
+            return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static BigDecimal decimalOrZero(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+}

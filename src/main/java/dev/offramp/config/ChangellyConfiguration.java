@@ -1,0 +1,52 @@
+package dev.offramp.config;
+
+import static dev.offramp.config.BundleConfiguration.setting;
+
+import dev.offramp.changelly.ChangellyCallbackVerifier;
+import dev.offramp.changelly.ChangellyKeys;
+import dev.offramp.changelly.ChangellyRequestSigner;
+import dev.offramp.changelly.ChangellyRequests;
+import dev.offramp.changelly.ChangellyResponses;
+import dev.offramp.changelly.ChangellyViews;
+import java.util.function.Function;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Binds the Changelly beans: request signer and callback verifier (a key that cannot be loaded stops
+ * start-up, naming its variable and never printing key material), request builder, answer reader.
+ */
+@Configuration
+public class ChangellyConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent props = context.getPropertiesComponent();
+        String privateKey = setting(props, "changelly.private-key");
+        String callbackKeys = setting(props, "changelly.callback-public-keys");
+        ChangellyRequestSigner signer = changellyBean("CHANGELLY_PRIVATE_KEY",
+                name -> new ChangellyRequestSigner(ChangellyKeys.privateKey(privateKey, name)));
+        var registry = context.getRegistry();
+        registry.bind("changellySigner", signer);
+        registry.bind("changellyCallbackVerifier", changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
+                name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
+        registry.bind("changellyRequests", new ChangellyRequests(setting(props, "changelly.base-url"), signer));
+        registry.bind("changellyResponses", new ChangellyResponses(
+                Integer.parseInt(setting(props, "changelly.retry.max-attempts")),
+                Long.parseLong(setting(props, "changelly.retry.backoff-ms")),
+                Long.parseLong(setting(props, "changelly.retry.max-backoff-ms"))));
+        registry.bind("changellyViews", new ChangellyViews());
+    }
+
+    /** @throws IllegalStateException naming the variable; the key loaders' messages never contain key material */
+    private static <T> T changellyBean(String variable, Function<String, T> create) {
+        try {
+            return create.apply(variable);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage().startsWith(variable) ? e.getMessage() : variable + ": " + e.getMessage();
+            throw new IllegalStateException("Refusing to start: " + reason, e);
+        }
+    }
+}
