@@ -92,6 +92,7 @@ public final class OrderViews {
         view.put("crypto_currency", row.get("crypto_currency"));
         view.put("fiat_amount", decimal(row.get("fiat_amount")));
         view.put("fiat_currency", row.get("fiat_currency"));
+        view.put("redirect_url", row.get("redirect_url"));
         view.put("allowed_actions", allowedActions(provider, providerStatus, Boolean.TRUE.equals(row.get("refund_required"))));
         view.put("version", row.get("version"));
         view.put("created_at", time(row.get("created_at")));

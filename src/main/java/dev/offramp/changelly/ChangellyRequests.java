@@ -95,6 +95,13 @@ public final class ChangellyRequests {
         return q;
     }
 
+    /** Query of the catalogue calls: the sell flow only. */
+    public Map<String, Object> sellFlowQuery() {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("supportedFlow", "sell");
+        return q;
+    }
+
     /** Query of GET /v1/currencies: the sell flow, optionally one type. */
     public Map<String, Object> currenciesQuery(String type) {
         Map<String, Object> q = new LinkedHashMap<>();

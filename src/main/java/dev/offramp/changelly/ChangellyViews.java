@@ -114,6 +114,12 @@ public final class ChangellyViews {
         return order;
     }
 
+    /** The creation answer carries no status (per the docs); a new sell order starts as created. */
+    public String statusOfCreated(Map<String, Object> created) {
+        Object status = created.get("status");
+        return status == null || status.toString().isBlank() ? "created" : status.toString();
+    }
+
     @SuppressWarnings("unchecked")
     public static List<Object> orders(Object upstream) {
         Object root = upstream;

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
 import dev.offramp.api.JsonBodies;
+import dev.offramp.api.OfferViews;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.api.OrderViews;
@@ -48,6 +49,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("jsonBodies", new JsonBodies());
         registry.bind("readUploads", new ReadUploads());
         registry.bind("orderRequests", new OrderRequests());
+        registry.bind("offerViews", new OfferViews());
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }

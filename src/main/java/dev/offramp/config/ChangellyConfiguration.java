@@ -3,6 +3,7 @@ package dev.offramp.config;
 import static dev.offramp.config.BundleConfiguration.setting;
 
 import dev.offramp.changelly.ChangellyCallbackVerifier;
+import dev.offramp.changelly.ChangellyCallbacks;
 import dev.offramp.changelly.ChangellyKeys;
 import dev.offramp.changelly.ChangellyRequestSigner;
 import dev.offramp.changelly.ChangellyRequests;
@@ -38,6 +39,7 @@ public class ChangellyConfiguration implements CamelConfiguration {
                 Long.parseLong(setting(props, "changelly.retry.backoff-ms")),
                 Long.parseLong(setting(props, "changelly.retry.max-backoff-ms"))));
         registry.bind("changellyViews", new ChangellyViews());
+        registry.bind("changellyCallbacks", new ChangellyCallbacks());
     }
 
     /** @throws IllegalStateException naming the variable; the key loaders' messages never contain key material */

@@ -75,6 +75,7 @@ final class Bundle {
             ex.setVariable("providerStatus", providerStatus);
             ex.setVariable("statusSource", "api");
             ex.setVariable("statusSourceRef", null);
+            ex.setVariable("redirectUrl", null);
         });
         if (result.getException() != null) {
             throw new AssertionError("order-create failed", result.getException());
