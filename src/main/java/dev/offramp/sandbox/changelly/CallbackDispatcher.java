@@ -89,7 +89,10 @@ final class CallbackDispatcher implements AutoCloseable {
         }
         CallbackDelivery delivery = new CallbackDelivery(number, orderId, status, reason, url, signature, body,
                 httpStatus, error, clock.instant());
-        if (!delivery.delivered()) {
+        if (url.isEmpty()) {
+            // switched off on purpose: recorded, but not worth a warning each time
+            LOG.debug("Changelly sandbox: callback #{} for order {} recorded, not sent: {}", number, orderId, error);
+        } else if (!delivery.delivered()) {
             LOG.warn("Changelly sandbox: callback #{} ({} {}) for order {} not delivered: {}",
                     number, reason, status, orderId, error != null ? error : "HTTP " + httpStatus);
         }
