@@ -10,6 +10,7 @@ import java.util.Map;
  * @param sequence increasing in the order the callbacks were queued (and sent); not restarted by a reset
  * @param status the status the body claimed (differs from the stored one only for a lying callback)
  * @param reason {@code status-change}, {@code sandbox-patch}, {@code resend} or {@code lie}
+ * @param signature the x-callback-signature sent; null if it was never sent
  * @param body the JSON body sent
  * @param httpStatus the receiver's answer; null if none came (no URL, refused, timed out)
  * @param error why it failed, or null

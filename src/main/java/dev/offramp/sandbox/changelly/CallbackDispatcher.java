@@ -57,7 +57,9 @@ final class CallbackDispatcher implements AutoCloseable {
         try {
             worker.execute(() -> deliver(queuedIn, number, orderId, body, json, reason));
         } catch (RejectedExecutionException e) {
-            LOG.debug("Changelly sandbox: callback for order {} dropped, simulator stopped", orderId);
+            // stopped with the bundle: nothing is sent any more, but the attempt stays visible
+            record(queuedIn, new CallbackDelivery(number, orderId, String.valueOf(body.get("status")), reason, url, null, body,
+                    null, "not sent: the simulator is stopped", clock.instant()));
         }
     }
 
@@ -96,6 +98,10 @@ final class CallbackDispatcher implements AutoCloseable {
             LOG.warn("Changelly sandbox: callback #{} ({} {}) for order {} not delivered: {}",
                     number, reason, status, orderId, error != null ? error : "HTTP " + httpStatus);
         }
+        record(queuedIn, delivery);
+    }
+
+    private void record(long queuedIn, CallbackDelivery delivery) {
         synchronized (deliveries) {
             if (queuedIn == epoch.get()) {
                 deliveries.add(delivery);

@@ -151,7 +151,7 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** Stops the clock and the callback thread; queued callbacks are dropped. */
+    /** Stops the clock and the callback thread: queued callbacks are dropped, later ones recorded as not sent. */
     @Override
     public void close() {
         clock.close();
