@@ -1,6 +1,7 @@
 package dev.offramp.sandbox.changelly;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,18 +40,22 @@ final class OrderClock implements AutoCloseable {
 
     /** Schedules the order's next step if its status has one. */
     void scheduleNextStep(SellOrder order) {
-        if (scheduler == null || order.status().nextStep().isEmpty() || scheduler.isShutdown()) {
+        if (scheduler == null || order.status().nextStep().isEmpty()) {
             return;
         }
         String orderId = order.orderId();
         int statusChanges = order.statusChanges();
-        scheduler.schedule(() -> {
-            try {
-                action.step(orderId, statusChanges);
-            } catch (RuntimeException e) {
-                LOG.warn("Changelly sandbox: automatic step of order {} failed: {}", orderId, e.toString());
-            }
-        }, stepSeconds, TimeUnit.SECONDS);
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    action.step(orderId, statusChanges);
+                } catch (RuntimeException e) {
+                    LOG.warn("Changelly sandbox: automatic step of order {} failed: {}", orderId, e.toString());
+                }
+            }, stepSeconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the bundle is shutting down: the order simply stays where it is
+        }
     }
 
     @Override
