@@ -1,0 +1,49 @@
+package dev.offramp.sandbox.changelly;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The simulator's one JSON mapper and time format, so every answer and callback is written alike. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** ISO-8601 UTC with milliseconds, as the upstream's samples show ("2024-05-09T06:06:07.845Z"). */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Json() {
+    }
+
+    /** Compact JSON (no spaces), the form the upstream's signatures are computed over. */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** The request body as a JSON object; anything else is the caller's validation error. */
+    static JsonNode readObject(String text) {
+        JsonNode node;
+        try {
+            node = text.isBlank() ? null : MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw ChangellyApiError.validation("body", "Body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ChangellyApiError.validation("body", "Body must be a JSON object");
+        }
+        return node;
+    }
+
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+}
