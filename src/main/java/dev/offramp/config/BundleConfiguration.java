@@ -33,6 +33,10 @@ public class BundleConfiguration implements CamelConfiguration {
         if ("prod".equalsIgnoreCase(profile)) {
             RequiredSettings.requireAll(profile, key -> setting(props, key));
         }
+        // keys before the database: a key that cannot be loaded stops start-up at once, naming its variable
+        ChangellyBeans.bind(context);
+        UnigoxBeans.bind(context);
+
         DataSource dataSource = migratedDataSource(props);
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
         SpringTransactionPolicy requiredTx = new SpringTransactionPolicy(transactionManager);

@@ -3,40 +3,30 @@ package dev.offramp.changelly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.offramp.config.BundleConfiguration;
+import dev.offramp.config.ChangellyBeans;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import javax.sql.DataSource;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-/** The registry wiring in {@link BundleConfiguration}: the beans are bound, and a bad key stops start-up. */
+/** The registry wiring in {@link ChangellyBeans}: the beans are bound, and a bad key stops start-up. */
 class ChangellyStartupTest {
 
     @Test
     void theConfiguredKeysBindTheSignerAndTheCallbackVerifier() throws Exception {
         Properties settings = embeddedSettings();
-        settings.setProperty("offramp.db.url", "jdbc:h2:mem:changelly-startup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().setInitialProperties(settings);
-            try {
-                new BundleConfiguration().configure(context);
+            ChangellyBeans.bind(context);
 
-                assertThat(context.getRegistry().lookupByName("changellySigner"))
-                        .isInstanceOf(ChangellyRequestSigner.class);
-                assertThat(context.getRegistry().lookupByName("changellyCallbackVerifier"))
-                        .isInstanceOf(ChangellyCallbackVerifier.class);
-            } finally {
-                DataSource dataSource = context.getRegistry().lookupByNameAndType("offrampDataSource", DataSource.class);
-                if (dataSource instanceof HikariDataSource hikari) {
-                    hikari.close();
-                }
-            }
+            assertThat(context.getRegistry().lookupByName("changellySigner"))
+                    .isInstanceOf(ChangellyRequestSigner.class);
+            assertThat(context.getRegistry().lookupByName("changellyCallbackVerifier"))
+                    .isInstanceOf(ChangellyCallbackVerifier.class);
         }
     }
 
@@ -65,14 +55,13 @@ class ChangellyStartupTest {
         ChangellyKeysTest.assertLeaksNothingOf(message, wrong);
     }
 
-    /** Fails before the database is touched, so no data source is left open. */
     private static String startUpFailure(Properties settings) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().setInitialProperties(settings);
             IllegalStateException e = catchThrowableOfType(IllegalStateException.class,
-                    () -> new BundleConfiguration().configure(context));
+                    () -> ChangellyBeans.bind(context));
             assertThat(e).as("start-up must stop").isNotNull();
-            assertThat(context.getRegistry().lookupByName("offrampDataSource")).isNull();
+            assertThat(context.getRegistry().lookupByName("changellyCallbackVerifier")).isNull();
             return e.getMessage();
         }
     }

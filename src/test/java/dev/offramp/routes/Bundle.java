@@ -58,6 +58,40 @@ final class Bundle {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST with a JSON body and the API key. */
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return send("POST", path, json, API_KEY);
+    }
+
+    HttpResponse<String> send(String method, String path, String json, String apiKey) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request to this bundle's HTTP port with the given headers (webhooks, sandbox controls). */
+    HttpResponse<String> raw(String method, String path, byte[] body, java.util.Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A local user row, for tests whose subject is not user onboarding. */
+    String insertUser(String userRef) throws Exception {
+        String id = UUID.randomUUID().toString();
+        execute("INSERT INTO users (id, user_ref, email) VALUES (?, ?, ?)", id, userRef, userRef + "@example.com");
+        return id;
+    }
+
     /** Creates an order through the bundle's own creation route, as the API and webhooks will. */
     String createOrder(String provider, String providerStatus) {
         String orderId = UUID.randomUUID().toString();

@@ -70,6 +70,21 @@ class ConfigurationFromEnvironmentTest {
     }
 
     @Test
+    void aChangellyKeyThatCannotBeLoadedStopsStartUpNamingItsVariableAndNotTheKey() throws Exception {
+        Map<String, String> env = completeProductionEnvironment();
+        // a real key, damaged: the message must say what is wrong without quoting any of it
+        String damaged = "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2Z0lCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktnd2dnU2tBZ0VBQW9JQkFRQ%%";
+        env.put("CHANGELLY_PRIVATE_KEY", damaged);
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).isNotNull().isNotZero();
+            String out = bundle.output();
+            assertThat(out).contains("Refusing to start: CHANGELLY_PRIVATE_KEY");
+            assertThat(out).doesNotContain(damaged.substring(30, 60));
+        }
+    }
+
+    @Test
     void embeddedProfileTakesPortsDatabaseAndKeysFromTheEnvironment() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("OFFRAMP_HTTP_PORT", "18190");

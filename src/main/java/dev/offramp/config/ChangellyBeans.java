@@ -10,20 +10,19 @@ import dev.offramp.changelly.ChangellyRequests;
 import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
 import java.util.function.Function;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Configuration;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Binds the Changelly beans: request signer and callback verifier (a key that cannot be loaded stops
  * start-up, naming its variable and never printing key material), request builder, answer reader.
  */
-@Configuration
-public class ChangellyConfiguration implements CamelConfiguration {
+public final class ChangellyBeans {
 
-    @Override
-    public void configure(CamelContext context) {
+    private ChangellyBeans() {
+    }
+
+    public static void bind(CamelContext context) {
         PropertiesComponent props = context.getPropertiesComponent();
         String privateKey = setting(props, "changelly.private-key");
         String callbackKeys = setting(props, "changelly.callback-public-keys");

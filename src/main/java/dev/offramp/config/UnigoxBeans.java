@@ -6,17 +6,16 @@ import dev.offramp.unigox.UnigoxViews;
 import dev.offramp.unigox.UnigoxWebhookEvents;
 import dev.offramp.unigox.UnigoxWebhookSignature;
 import java.time.Clock;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Configuration;
 import org.apache.camel.spi.PropertiesComponent;
 
 /** Binds the Unigox beans the routes under routes/unigox, routes/api and routes/webhooks call. */
-@Configuration
-public class UnigoxConfiguration implements CamelConfiguration {
+public final class UnigoxBeans {
 
-    @Override
-    public void configure(CamelContext context) {
+    private UnigoxBeans() {
+    }
+
+    static void bind(CamelContext context) {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         registry.bind("unigoxRequests", new UnigoxRequests());
