@@ -3,6 +3,8 @@ package dev.offramp.sandbox.unigox;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's clock for steps nobody calls an endpoint for (vendor match, chain confirmation,
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StepScheduler implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(StepScheduler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StepScheduler.class);
 
     private final long stepSeconds;
     private final ScheduledExecutorService executor;
@@ -41,7 +43,7 @@ final class StepScheduler implements AutoCloseable {
             try {
                 step.run();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "sandbox clock step failed", e);
+                LOG.warn("sandbox clock step failed", e);
             }
         }, stepSeconds, TimeUnit.SECONDS);
     }

@@ -6,6 +6,8 @@ import dev.offramp.sandbox.SandboxSimulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stateful, in-memory stand-in for the Unigox partner API ({@code /api/v1/partner/...}): users and
@@ -58,7 +60,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
 
     static final String PARTNER = "/api/v1/partner";
 
-    private static final System.Logger LOG = System.getLogger(UnigoxSimulator.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(UnigoxSimulator.class);
 
     private final byte[] apiKey;
     private final SimulatorState state;
@@ -110,7 +112,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         } catch (SimError e) {
             return SandboxResponse.json(e.status(), Json.write(e.body()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "unigox simulator failed on " + request.method() + " " + request.path(), e);
+            LOG.error("unigox simulator failed on {} {}", request.method(), request.path(), e);
             return SandboxResponse.json(500, Json.write(
                     SimError.partner(500, "INTERNAL_ERROR", "the simulator failed; see its log").body()));
         }

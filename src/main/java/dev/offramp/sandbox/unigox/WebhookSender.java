@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The partner's webhook subscription and the delivery of every event to it.
@@ -26,7 +29,7 @@ import java.util.concurrent.Executors;
  */
 final class WebhookSender implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(WebhookSender.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
     private final WebhookSigner signer;
     private final Clock clock;
@@ -149,12 +152,17 @@ final class WebhookSender implements AutoCloseable {
         String target = url;
         long queuedIn = generation;
         delivery.queuedFor(target);
-        deliveryThread.execute(() -> {
-            if (isCurrent(queuedIn)) {
-                deliver(delivery, target);
-            }
+        try {
+            deliveryThread.execute(() -> {
+                if (isCurrent(queuedIn)) {
+                    deliver(delivery, target);
+                }
+                outcome.complete(delivery);
+            });
+        } catch (RejectedExecutionException e) {
+            delivery.notSent("the simulator has stopped");
             outcome.complete(delivery);
-        });
+        }
         return outcome;
     }
 
@@ -180,8 +188,7 @@ final class WebhookSender implements AutoCloseable {
             Thread.currentThread().interrupt();
             delivery.failed("interrupted: the simulator is stopping", clock.instant());
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.INFO, "webhook {0} to {1} failed: {2}",
-                    delivery.event().eventId(), target, e.toString());
+            LOG.info("webhook {} to {} failed: {}", delivery.event().eventId(), target, e.toString());
             delivery.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     clock.instant());
         }
