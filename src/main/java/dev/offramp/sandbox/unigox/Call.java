@@ -116,7 +116,11 @@ final class Call {
         return SimError.inFamily(envelope, 400, "INVALID_REQUEST", "required_fields_missing", message);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    private String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("malformed query string");
+        }
     }
 }

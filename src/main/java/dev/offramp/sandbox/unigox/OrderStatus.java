@@ -8,7 +8,8 @@ import java.util.Optional;
  * The off-ramp statuses the simulator uses, with what the contract says about each: its timeline
  * text, {@code allowed_actions} and {@code next_action} (reference §7), and where the automatic
  * clock takes it. A status without an automatic successor waits for the partner (authorize,
- * confirm) or is an ending.
+ * confirm) or is an ending. The declaration order is the main path's order: {@link #onMainPath()}
+ * and {@link #escrowFunded()} compare positions in it.
  */
 enum OrderStatus {
     CREATED("created", "Order created", List.of("cancel"), null),

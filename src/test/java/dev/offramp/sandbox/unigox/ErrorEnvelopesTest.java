@@ -167,6 +167,7 @@ class ErrorEnvelopesTest {
         assertPartner(sim.get(P + "/orders?page=0"), 400, "INVALID_REQUEST");
         assertPartner(sim.get(P + "/orders?limit=abc"), 400, "INVALID_REQUEST");
         assertPartner(sim.get(P + "/orders?status=nonsense"), 400, "INVALID_REQUEST");
+        assertPartner(sim.get(P + "/orders?page=%zz"), 400, "INVALID_REQUEST");
 
         String order = sim.openOrder("o");
         Response notReady = sim.get(P + "/orders/" + order + "/transfer-authorization-parameters");
