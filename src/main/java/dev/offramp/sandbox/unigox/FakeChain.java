@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +63,7 @@ final class FakeChain {
 
     /** ERC-20 {@code transfer(address,uint256)}: selector a9059cbb, then both arguments as 32-byte words. */
     static String transferCalldata(String recipient, BigDecimal amount) {
-        String to = recipient.substring(2).toLowerCase(java.util.Locale.ROOT);
+        String to = recipient.substring(2).toLowerCase(Locale.ROOT);
         String value = amount.movePointRight(TOKEN_DECIMALS).toBigIntegerExact().toString(16);
         return "0xa9059cbb" + "0".repeat(64 - to.length()) + to + "0".repeat(64 - value.length()) + value;
     }

@@ -1,5 +1,6 @@
 package dev.offramp.sandbox.unigox;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ final class KycDocumentTypes {
     }
 
     private static Set<String> all() {
-        Set<String> types = new java.util.HashSet<>(Set.of("identity_front", "identity_back", SELFIE));
+        Set<String> types = new HashSet<>(Set.of("identity_front", "identity_back", SELFIE));
         for (String family : FAMILIES) {
             types.add(family);
             types.add(family + "_front");

@@ -1,6 +1,7 @@
 package dev.offramp.sandbox.unigox;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,7 +66,7 @@ final class WebhookDelivery {
                 "user_uuid", event.userUuid(),
                 "status", event.status(),
                 "url", url,
-                "state", state.name().toLowerCase(java.util.Locale.ROOT),
+                "state", state.name().toLowerCase(Locale.ROOT),
                 // null while the outcome is not known yet (held or queued)
                 "delivered", state == State.HELD || state == State.QUEUED ? null : state == State.DELIVERED,
                 "dropped", state == State.DROPPED,

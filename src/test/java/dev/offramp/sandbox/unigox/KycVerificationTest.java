@@ -8,6 +8,7 @@ import dev.offramp.sandbox.unigox.SimulatorClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class KycVerificationTest {
         Response broken = sim.send("POST", path, "", SimulatorClient.KEY, "multipart/form-data; boundary=b",
                 "--b\r\nno headers end".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(broken.status()).isEqualTo(400);
-        assertThat(sim.postMultipart(P + "/users/" + java.util.UUID.randomUUID() + "/kyc/documents", "selfie", "s.jpg",
+        assertThat(sim.postMultipart(P + "/users/" + UUID.randomUUID() + "/kyc/documents", "selfie", "s.jpg",
                 "image/jpeg", SimulatorClient.jpeg()).status()).isEqualTo(404);
     }
 
@@ -155,7 +156,7 @@ class KycVerificationTest {
         assertThat(missing.data().get("error_key").asText()).isEqualTo("required_fields_missing");
         assertThat(missing.data().get("message").asText()).contains("last_name", "country_code");
         assertThat(submit("selfie_only", "{}").data().get("error_key").asText()).isEqualTo("invalid_field_value");
-        assertThat(sim.post(P + "/users/" + java.util.UUID.randomUUID() + "/kyc-submissions", "{\"method\":\"handoff\"}")
+        assertThat(sim.post(P + "/users/" + UUID.randomUUID() + "/kyc-submissions", "{\"method\":\"handoff\"}")
                 .status()).isEqualTo(404);
     }
 
