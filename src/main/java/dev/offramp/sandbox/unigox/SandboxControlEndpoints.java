@@ -1,0 +1,129 @@
+package dev.offramp.sandbox.unigox;
+
+import static dev.offramp.sandbox.unigox.SimError.Envelope.PARTNER;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sandbox's own endpoints under {@code /_sandbox} (not part of the Unigox API): drive the clock,
+ * end orders the other ways, make webhooks misbehave, expire quotes, move prices and KYC, and
+ * forget everything. Same key as the API; partner envelope. Listed in {@link UnigoxSimulator}.
+ */
+final class SandboxControlEndpoints {
+
+    private static final String ROOT = "/_sandbox";
+    private static final Set<KycStatus> SETTABLE_KYC = Set.of(KycStatus.VERIFIED, KycStatus.VERIFICATION_REJECTED,
+            KycStatus.UNDER_REVIEW);
+
+    private final SimulatorState state;
+    private final OrderLifecycle orders;
+    private final KycLifecycle kyc;
+    private final WebhookSender webhooks;
+    private final Clock clock;
+
+    SandboxControlEndpoints(SimulatorState state, OrderLifecycle orders, KycLifecycle kyc, WebhookSender webhooks,
+                            Clock clock) {
+        this.state = state;
+        this.orders = orders;
+        this.kyc = kyc;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    void addTo(RouteTable routes) {
+        routes.add("POST", ROOT + "/orders/{order_id}/advance", PARTNER, this::advanceOrder)
+                .add("POST", ROOT + "/orders/{order_id}/end", PARTNER, this::endOrder)
+                .add("POST", ROOT + "/webhooks/mode", PARTNER, this::setWebhookMode)
+                .add("GET", ROOT + "/webhooks/deliveries", PARTNER,
+                        call -> Reply.ok(Json.object("mode", webhooks.mode().wire(), "deliveries", webhooks.deliveries())))
+                .add("POST", ROOT + "/quotes/{quote_id}/expire", PARTNER, this::expireQuote)
+                .add("POST", ROOT + "/offramp/next-initiate-price-change", PARTNER, call -> {
+                    state.armPriceChange();
+                    return Reply.ok(Json.object("next_initiate_price_change", true));
+                })
+                .add("POST", ROOT + "/users/{user_uuid}/kyc", PARTNER, this::setKyc)
+                .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
+                .add("POST", ROOT + "/reset", PARTNER, call -> {
+                    state.reset();
+                    webhooks.reset();
+                    return Reply.ok(Json.object("reset", true));
+                });
+    }
+
+    private Reply advanceOrder(Call call) {
+        SimulatedOrder order = OrderEndpoints.order(state, call);
+        orders.step(order);
+        return Reply.ok(OrderView.full(order, clock.instant()));
+    }
+
+    private Reply endOrder(Call call) {
+        SimulatedOrder order = OrderEndpoints.order(state, call);
+        String ending = call.requiredText(call.body(), "status");
+        OrderStatus from = order.status();
+        boolean allowed = switch (ending) {
+            case "cancelled" -> from.onMainPath() || from == OrderStatus.DISPUTE_STARTED;
+            case "failed", "dispute_started" -> from.onMainPath();
+            case "refund_required", "completed" -> from.escrowFunded();
+            case "refunded" -> from == OrderStatus.CANCELLED;
+            default -> throw call.invalid(
+                    "status must be cancelled, failed, dispute_started, refund_required, completed or refunded");
+        };
+        if (!allowed) {
+            throw SimError.partner(409, "INVALID_STATUS", "an order at " + from.wire() + " cannot end as " + ending);
+        }
+        switch (ending) {
+            case "refund_required" -> orders.cancelOwingRefund(order);
+            case "refunded" -> {
+                if (order.refundOwed()) {
+                    order.recordRefund(FakeChain.txHash("refund:" + order.orderId()));
+                }
+                orders.move(order, OrderStatus.REFUNDED);
+            }
+            default -> orders.move(order, OrderStatus.fromWire(ending).orElseThrow());
+        }
+        return Reply.ok(OrderView.full(order, clock.instant()));
+    }
+
+    private Reply setWebhookMode(Call call) {
+        String text = call.requiredText(call.body(), "mode");
+        WebhookMode mode = WebhookMode.fromWire(text).orElseThrow(() -> call.invalid(
+                "mode must be normal, duplicate_same_id, duplicate_new_id, reorder or drop"));
+        webhooks.setMode(mode);
+        return Reply.ok(Json.object("mode", mode.wire()));
+    }
+
+    private Reply expireQuote(Call call) {
+        Quote quote = state.quotes.find(call.param("quote_id"))
+                .orElseThrow(() -> SimError.partner(404, "QUOTE_NOT_FOUND", "Quote not found"));
+        quote.expireAt(clock.instant());
+        return Reply.ok(Json.object("quote_id", quote.quoteId(), "expires_at", Times.iso(quote.expiresAt())));
+    }
+
+    /** Sets the status as a reviewer would; it stays until changed (no clock step is booked). */
+    private Reply setKyc(Call call) {
+        SimUser user = user(call);
+        String text = call.requiredText(call.body(), "kyc_status");
+        KycStatus status = SETTABLE_KYC.stream().filter(s -> s.name().equals(text)).findFirst()
+                .orElseThrow(() -> call.invalid("kyc_status must be VERIFIED, VERIFICATION_REJECTED or UNDER_REVIEW"));
+        String reason = call.text(call.body(), "rejection_reason");
+        kyc.change(user, status, reason == null ? "Document verification was not approved" : reason, false);
+        return Reply.ok(kycView(user));
+    }
+
+    private Reply advanceKyc(Call call) {
+        SimUser user = user(call);
+        kyc.step(user);
+        return Reply.ok(kycView(user));
+    }
+
+    private static Map<String, Object> kycView(SimUser user) {
+        return Json.object("user_uuid", user.userUuid(), "kyc_status", user.kyc().status().name());
+    }
+
+    private SimUser user(Call call) {
+        return state.users.find(call.param("user_uuid"))
+                .orElseThrow(() -> SimError.partner(404, "NOT_FOUND", "User not found"));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.offramp.sandbox.unigox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One off-ramp order: the quote's price, the status with its timeline, and the facts later steps
+ * need (when the authorization window opened, the fake transaction hashes, whether a refund is
+ * owed). Changed only under the simulator's lock, through {@link OrderLifecycle}.
+ */
+final class SimulatedOrder {
+
+    /** One timeline entry, as {@code timeline[]} shows it. */
+    record Step(OrderStatus status, Instant at) {
+    }
+
+    private final String orderId;
+    private final long sequence;
+    private final String userUuid;
+    private final long paymentDetailsId;
+    private final String quoteId;
+    private final String referenceId;
+    private final Price price;
+    private final Instant createdAt;
+    private final List<Step> timeline = new ArrayList<>();
+    private OrderStatus status;
+    private Instant updatedAt;
+    private long version;
+    private Instant authorizationWindowOpenedAt;
+    private String fundingTxHash;
+    private boolean refundOwed;
+    private String refundTxHash;
+
+    SimulatedOrder(String orderId, long sequence, Quote quote, String referenceId, OrderStatus first, Instant now) {
+        this.orderId = orderId;
+        this.sequence = sequence;
+        this.userUuid = quote.userUuid();
+        this.paymentDetailsId = quote.paymentDetailsId();
+        this.quoteId = quote.quoteId();
+        this.referenceId = referenceId;
+        this.price = quote.price();
+        this.createdAt = now;
+        this.status = first;
+        this.updatedAt = now;
+        this.timeline.add(new Step(first, now));
+    }
+
+    String orderId() {
+        return orderId;
+    }
+
+    /** Creation order: the list endpoint sorts by it, so paging stays stable when times tie. */
+    long sequence() {
+        return sequence;
+    }
+
+    String userUuid() {
+        return userUuid;
+    }
+
+    long paymentDetailsId() {
+        return paymentDetailsId;
+    }
+
+    String quoteId() {
+        return quoteId;
+    }
+
+    String referenceId() {
+        return referenceId;
+    }
+
+    Price price() {
+        return price;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    List<Step> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    /** Bumped on every status change, so a step scheduled for an older status does nothing. */
+    long version() {
+        return version;
+    }
+
+    Instant authorizationWindowOpenedAt() {
+        return authorizationWindowOpenedAt;
+    }
+
+    String fundingTxHash() {
+        return fundingTxHash;
+    }
+
+    boolean refundOwed() {
+        return refundOwed;
+    }
+
+    String refundTxHash() {
+        return refundTxHash;
+    }
+
+    void moveTo(OrderStatus to, Instant now) {
+        status = to;
+        updatedAt = now;
+        version++;
+        timeline.add(new Step(to, now));
+        if (to == OrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION) {
+            authorizationWindowOpenedAt = now;
+        }
+    }
+
+    void recordFunding(String txHash) {
+        fundingTxHash = txHash;
+    }
+
+    void owesRefund() {
+        refundOwed = true;
+    }
+
+    void recordRefund(String txHash) {
+        refundOwed = false;
+        refundTxHash = txHash;
+    }
+}

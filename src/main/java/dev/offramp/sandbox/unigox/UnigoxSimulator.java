@@ -1,0 +1,132 @@
+package dev.offramp.sandbox.unigox;
+
+import dev.offramp.sandbox.SandboxRequest;
+import dev.offramp.sandbox.SandboxResponse;
+import dev.offramp.sandbox.SandboxSimulator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stateful, in-memory stand-in for the Unigox partner API ({@code /api/v1/partner/...}): users and
+ * KYC, payout profiles, estimate/quote/initiate, orders and their actions, and signed webhooks to the
+ * registered URL. Same paths, JSON shapes, status codes and error envelopes as the contract
+ * ({@code shared/reference/unigox-openapi.yaml}); amounts are decimal strings. This class routes the
+ * requests, checks the key and renders answers; each endpoint family has its own class.
+ *
+ * <p>Orders move on by themselves every {@code stepSeconds} wherever nobody calls an endpoint on the
+ * real platform (vendor match, chain confirmation, buyer proof, admin review, escrow release), and
+ * wait at {@code awaiting_crypto_transfer_authorization} and {@code awaiting_fiat_received_confirmation}
+ * for the partner. KYC review also takes one step. Every order status change sends
+ * {@code order.status.changed}; KYC changes send {@code user.kyc.updated}.
+ *
+ * <h2>Sandbox control endpoints</h2>
+ * Not in the real API; same X-API-Key; partner error envelope; all answers in the success envelope.
+ * <ul>
+ *   <li>{@code POST /_sandbox/orders/{id}/advance}: one automatic step now; answers the order
+ *       (409 INVALID_STATUS when it waits for the partner or has ended).</li>
+ *   <li>{@code POST /_sandbox/orders/{id}/end {"status":..}}: another ending. {@code cancelled}
+ *       (main path or dispute), {@code failed} and {@code dispute_started} (main path),
+ *       {@code refund_required} (escrow funded: crypto_received .. crypto_release_pending, or
+ *       dispute; status {@code cancelled} + {@code order.refund.required} with event id
+ *       {@code evt_refund_required_<order_id>}, then {@code authorize-refund} is offered),
+ *       {@code completed} (escrow funded, e.g. out of a dispute or an automatic settlement),
+ *       {@code refunded} (from cancelled).</li>
+ *   <li>{@code POST /_sandbox/webhooks/mode {"mode":..}}: {@code normal}, {@code duplicate_same_id},
+ *       {@code duplicate_new_id}, {@code reorder} (each event held until the next one is sent),
+ *       {@code drop} (recorded, not sent); applies to later events.</li>
+ *   <li>{@code GET /_sandbox/webhooks/deliveries}: every event produced, with its outcome.</li>
+ *   <li>{@code POST /_sandbox/quotes/{id}/expire}: the quote expires now.</li>
+ *   <li>{@code POST /_sandbox/offramp/next-initiate-price-change}: the next initiate answers
+ *       409 PRICE_CHANGED_REQUOTE (and that quote stays stale).</li>
+ *   <li>{@code POST /_sandbox/users/{uuid}/kyc {"kyc_status":..,"rejection_reason"?}}: VERIFIED,
+ *       VERIFICATION_REJECTED or UNDER_REVIEW, with the webhook; it stays until changed.</li>
+ *   <li>{@code POST /_sandbox/users/{uuid}/kyc/advance}: one automatic KYC step now.</li>
+ *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode and log.</li>
+ * </ul>
+ *
+ * <h2>Deviations and choices</h2>
+ * http:// webhook URLs are accepted (the receiver is local); the estimate is public (latest
+ * contract); a 401 uses the envelope of the endpoint's family ({@code unauthorized} on users, KYC and
+ * webhooks, {@code UNAUTHORIZED} on offramp and orders, as the contract shows); the test ping's
+ * {@code event_type} is {@code webhook.test}; failed webhooks are recorded, not retried; events carry
+ * {@code user_uuid} (the swagger example says {@code user_id}); {@code user.kyc.updated} fires for
+ * UNDER_REVIEW, VERIFIED and REJECTED only, as documented. Not simulated: {@code pending_address}
+ * for EUR/GBP/AUD without an address, third-party recipients, PATCH kyc, the refund parameters.
+ */
+public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
+
+    static final String PARTNER = "/api/v1/partner";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnigoxSimulator.class);
+
+    private final byte[] apiKey;
+    private final SimulatorState state;
+    private final StepScheduler scheduler;
+    private final WebhookSender webhooks;
+    private final RouteTable routes = new RouteTable();
+
+    public UnigoxSimulator(UnigoxSimulatorSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the time quotes, timelines and webhooks are stamped with (tests move it) */
+    public UnigoxSimulator(UnigoxSimulatorSettings settings, Clock clock) {
+        this.apiKey = settings.apiKey().getBytes(StandardCharsets.UTF_8);
+        this.state = new SimulatorState(settings.quoteTtlSeconds());
+        this.scheduler = new StepScheduler(settings.stepSeconds());
+        this.webhooks = new WebhookSender(new WebhookSigner(settings.webhookSecret()), clock);
+        OrderLifecycle orders = new OrderLifecycle(state, webhooks, scheduler, clock);
+        KycLifecycle kyc = new KycLifecycle(state, webhooks, scheduler, clock);
+        new WebhookEndpoints(webhooks, clock).addTo(routes);
+        new UserEndpoints(state, clock).addTo(routes);
+        new KycEndpoints(state, kyc, clock).addTo(routes);
+        new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
+        new OrderEndpoints(state, orders, clock).addTo(routes);
+        new SandboxControlEndpoints(state, orders, kyc, webhooks, clock).addTo(routes);
+    }
+
+    @Override
+    public SandboxResponse handle(SandboxRequest request) {
+        try {
+            RouteTable.Match match = routes.match(request).orElseThrow(() -> SimError.partner(404, "NOT_FOUND",
+                    "no such endpoint: " + request.method() + " " + request.path()));
+            RouteTable.Route route = match.route();
+            if (route.needsKey() && !keyMatches(request.header("x-api-key"))) {
+                throw route.envelope() == SimError.Envelope.LEGACY
+                        ? SimError.legacy(401, "unauthorized", null)
+                        : SimError.partner(401, "UNAUTHORIZED", "Invalid or missing API key");
+            }
+            Call call = new Call(request, match.pathParams(), route.envelope());
+            Reply reply;
+            if (route.runsUnlocked()) {
+                reply = route.handler().handle(call);
+            } else {
+                synchronized (state) {
+                    reply = route.handler().handle(call);
+                }
+            }
+            return SandboxResponse.json(reply.status(), Json.write(Json.object("success", true, "data", reply.data())));
+        } catch (SimError e) {
+            return SandboxResponse.json(e.status(), Json.write(e.body()));
+        } catch (RuntimeException e) {
+            LOG.error("unigox simulator failed on {} {}", request.method(), request.path(), e);
+            return SandboxResponse.json(500, Json.write(
+                    SimError.partner(500, "INTERNAL_ERROR", "the simulator failed; see its log").body()));
+        }
+    }
+
+    /** Stops the clock and the webhook thread; queued deliveries are abandoned. */
+    @Override
+    public void close() {
+        scheduler.close();
+        webhooks.close();
+    }
+
+    /** Constant-time, so the sandbox does not teach a timing side channel by example. */
+    private boolean keyMatches(String presented) {
+        return presented != null && MessageDigest.isEqual(apiKey, presented.getBytes(StandardCharsets.UTF_8));
+    }
+}
