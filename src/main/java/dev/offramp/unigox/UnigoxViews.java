@@ -124,14 +124,15 @@ public final class UnigoxViews {
     }
 
     /** Parameters of insert-quote.sql from Unigox's quote answer. */
-    public Map<String, Object> quoteRow(Map<String, Object> upstream, String userId, String paymentDetailsId) {
+    public Map<String, Object> quoteRow(Map<String, Object> upstream, Map<String, Object> request, String userId, String paymentDetailsId) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("quote_id", required(upstream, "quote_id"));
         row.put("user_id", userId);
         row.put("payment_details_id", paymentDetailsId);
-        row.put("crypto_currency", upstream.get("crypto_currency"));
+        // the quote answer need not repeat the currencies: the request named them
+        row.put("crypto_currency", upstream.getOrDefault("crypto_currency", request.get("crypto_currency")).toString().toUpperCase(java.util.Locale.ROOT));
         row.put("crypto_amount", decimal(upstream.get("crypto_amount")));
-        row.put("fiat_currency", upstream.get("fiat_currency"));
+        row.put("fiat_currency", upstream.getOrDefault("fiat_currency", request.get("fiat_currency")).toString().toUpperCase(java.util.Locale.ROOT));
         row.put("fiat_amount", decimal(upstream.get("fiat_amount")));
         row.put("rate", decimal(upstream.get("rate")));
         row.put("expires_at", upstream.get("expires_at") == null ? null : upstream.get("expires_at").toString());

@@ -18,6 +18,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Changelly sell flow through the bundle's own API, against the in-bundle simulator over real
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
             "sandbox.changelly.step-seconds=0", "sandbox.unigox.step-seconds=0",
             "changelly.response-timeout-ms=1500", "changelly.retry.backoff-ms=50"
         })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangellyFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

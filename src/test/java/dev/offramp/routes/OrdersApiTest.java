@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
             "offramp.db.url=jdbc:h2:mem:orders-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key"
         })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrdersApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
