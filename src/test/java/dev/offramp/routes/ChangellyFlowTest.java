@@ -191,17 +191,29 @@ class ChangellyFlowTest {
         assertThat(json(offers).get("offers").get(0).has("payout_amount")).isTrue();
     }
 
+    static final String VALIDATE = "{\"currency\":\"ETH\",\"wallet_address\":\"" + REFUND_ADDRESS + "\"}";
+
     @Test
     void persistent5xxOnAReadIsA502WithTheUpstreamKept() throws Exception {
-        sandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/providers\",\"status\":500,\"count\":10}");
+        sandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/validate-address\",\"status\":500,\"count\":10}");
 
-        HttpResponse<String> providers = bundle.get("/api/v1/providers");
+        HttpResponse<String> providers = bundle.post("/api/v1/addresses/validate", VALIDATE);
 
         assertThat(providers.statusCode()).isEqualTo(502);
         JsonNode error = json(providers).get("error");
         assertThat(error.get("code").asText()).isEqualTo("upstream_error");
         assertThat(error.get("upstream").get("provider").asText()).isEqualTo("changelly");
         assertThat(error.get("upstream").get("status").asInt()).isEqualTo(500);
+    }
+
+    @Test
+    void aReadThatNeverAnswersIsA504AfterItsRetries() throws Exception {
+        sandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/validate-address\",\"delayMs\":2500,\"count\":4}");
+
+        HttpResponse<String> r = bundle.post("/api/v1/addresses/validate", VALIDATE);
+
+        assertThat(r.statusCode()).isEqualTo(504);
+        assertThat(json(r).get("error").get("code").asText()).isEqualTo("upstream_timeout");
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.offramp.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.offramp.OffRampApplication;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Unigox misbehaving at the HTTP level, played by a bare JDK server standing in for UNIGOX_BASE_URL:
+ * a 5xx becomes 502 with the upstream kept, a non-JSON error page 502 without its text, a response
+ * that never comes 504, and nothing is written.
+ */
+@CamelMainTest(mainClass = OffRampApplication.class,
+        propertyPlaceholderLocations = "file:config/application.properties",
+        properties = {
+            "offramp.http-port=18185", "offramp.management-port=19185",
+            "offramp.db.url=jdbc:h2:mem:unigox-faults;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "unigox.base-url=http://localhost:18295/api/v1/partner", "unigox.webhook.register-on-startup=false",
+            "unigox.response-timeout-ms=800", "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnigoxUpstreamFaultsTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final AtomicReference<String> MODE = new AtomicReference<>("500");
+    static final CountDownLatch NEVER = new CountDownLatch(1);
+    static final HttpServer UPSTREAM = start();
+
+    @BeanInject
+    CamelContext context;
+
+    Bundle bundle;
+
+    static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 18295), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> {
+                switch (MODE.get()) {
+                    case "hang" -> {
+                        try {
+                            NEVER.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    case "html" -> reply(exchange, 503, "text/html", "<html>internal stack trace with secrets</html>");
+                    default -> reply(exchange, 500, "application/json",
+                            "{\"success\":false,\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"database unavailable\",\"details\":null}}");
+                }
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @AfterAll
+    void stop() {
+        NEVER.countDown();
+        UPSTREAM.stop(0);
+    }
+
+    @BeforeEach
+    void setUp() {
+        bundle = new Bundle(context);
+    }
+
+    HttpResponse<String> createUser() throws Exception {
+        return bundle.post("/api/v1/users", "{\"user_ref\":\"fault-user\",\"email\":\"fault@example.com\"}");
+    }
+
+    @Test
+    void upstream5xxIsA502WithTheUpstreamCodeKept() throws Exception {
+        MODE.set("500");
+        HttpResponse<String> r = createUser();
+
+        assertThat(r.statusCode()).isEqualTo(502);
+        JsonNode error = JSON.readTree(r.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("upstream_error");
+        assertThat(error.get("upstream").get("code").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(bundle.query("SELECT * FROM users")).isEmpty();
+    }
+
+    @Test
+    void anErrorPageIsA502WithoutItsText() throws Exception {
+        MODE.set("html");
+        HttpResponse<String> r = createUser();
+
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.body()).doesNotContain("secrets").doesNotContain("<html>");
+    }
+
+    @Test
+    void noAnswerIsA504() throws Exception {
+        MODE.set("hang");
+        HttpResponse<String> r = createUser();
+
+        assertThat(r.statusCode()).isEqualTo(504);
+        assertThat(JSON.readTree(r.body()).get("error").get("code").asText()).isEqualTo("upstream_timeout");
+        assertThat(bundle.query("SELECT * FROM users")).isEmpty();
+    }
+}
