@@ -37,6 +37,14 @@ public final class ApiKeyVerifier {
         return match;
     }
 
+    /**
+     * A stable, non-secret name for the client holding {@code key} (idempotency keys are per client);
+     * a hash prefix, so the key itself is never stored.
+     */
+    public String clientId(String key) {
+        return key == null ? "anonymous" : "key-" + java.util.HexFormat.of().formatHex(sha256(key), 0, 8);
+    }
+
     /** @throws ApiProblem 401 naming the header when the key is missing or unknown */
     public void require(String presented, String headerName) {
         if (!isValid(presented)) {

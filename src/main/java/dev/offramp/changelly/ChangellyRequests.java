@@ -5,7 +5,7 @@ import static dev.offramp.api.JsonBodies.requiredString;
 
 import dev.offramp.api.ApiProblem;
 import dev.offramp.api.JsonBodies;
-import java.math.BigDecimal;
+import dev.offramp.api.OfferRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,7 +22,6 @@ public final class ChangellyRequests {
 
     private static final Pattern TICKER = Pattern.compile("[A-Z0-9]{2,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,20}(\\.\\d{1,18})?");
     public static final List<String> STATUSES = List.of("created", "pending", "hold", "refunded", "expired", "failed", "complete");
 
     private final String baseUrl;
@@ -72,25 +71,18 @@ public final class ChangellyRequests {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Query of GET /v1/sell/offers from our parameters; every bad value is a 400 naming it. */
-    public Map<String, Object> offersQuery(String currencyFrom, String currencyTo, String amountFrom, String country,
-            String state, String paymentMethod) {
+    /** Query of GET /v1/sell/offers. */
+    public Map<String, Object> offersQuery(OfferRequest request) {
         Map<String, Object> q = new LinkedHashMap<>();
-        q.put("currencyFrom", ticker("currency_from", currencyFrom));
-        q.put("currencyTo", ticker("currency_to", currencyTo));
-        q.put("amountFrom", amount("amount_from", amountFrom));
-        q.put("country", country("country", country));
-        if ("US".equals(q.get("country"))) {
-            if (state == null || !state.matches("US-[A-Z]{2}")) {
-                throw ApiProblem.badParameter("state", "state is required for country US, e.g. US-CA");
-            }
-            q.put("state", state);
+        q.put("currencyFrom", request.currencyFrom());
+        q.put("currencyTo", request.currencyTo());
+        q.put("amountFrom", request.amountFrom());
+        q.put("country", request.country());
+        if (request.state() != null) {
+            q.put("state", request.state());
         }
-        if (paymentMethod != null && !paymentMethod.isBlank()) {
-            if (!paymentMethod.matches("[a-z0-9_]{1,60}")) {
-                throw ApiProblem.badParameter("payment_method", "payment_method must be a method code such as card or sepa");
-            }
-            q.put("paymentMethodCode", paymentMethod);
+        if (request.paymentMethod() != null) {
+            q.put("paymentMethodCode", request.paymentMethod());
         }
         return q;
     }
@@ -210,14 +202,6 @@ public final class ChangellyRequests {
             throw ApiProblem.badParameter(field, field + " must be an ISO 3166-1 alpha-2 code such as DE");
         }
         return v;
-    }
-
-    private static String amount(String field, String value) {
-        String v = value == null ? "" : value.trim();
-        if (!DECIMAL.matcher(v).matches() || new BigDecimal(v).signum() <= 0) {
-            throw ApiProblem.badParameter(field, field + " must be a positive decimal amount such as 100.5");
-        }
-        return new BigDecimal(v).stripTrailingZeros().toPlainString();
     }
 
     private static String amountField(Map<String, Object> body, String field) {

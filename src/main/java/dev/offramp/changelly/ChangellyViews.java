@@ -1,6 +1,7 @@
 package dev.offramp.changelly;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.OfferViews;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,27 @@ import java.util.Objects;
 
 /** Shapes Changelly answers into the bundle's API (snake_case, decimal strings) and picks orders out of lists. */
 public final class ChangellyViews {
+
+    /**
+     * The Changelly branch of the offers fan-out: its offers, or one error entry when Changelly did not
+     * answer with offers (never an exception: the other upstreams still answer).
+     */
+    public List<Map<String, Object>> offersOrError(Integer status, String body, String transportError) {
+        try {
+            return offers(new ChangellyResponses(1, 0, 0).data(status, body, transportError));
+        } catch (ApiProblem problem) {
+            Map<String, Object> upstream = problem.getUpstream();
+            Object type = upstream == null ? null : upstream.get("code");
+            String code = type != null ? type.toString() : problem.getCode();
+            if ("validation".equals(code) && upstream != null && String.valueOf(upstream.get("details")).matches(".*cause=currency(From|To).*")) {
+                // Changelly refuses a currency it does not know as a validation error of that parameter
+                code = "unsupported_currency";
+            }
+            return List.of(OfferViews.errorEntry("changelly", "changelly", code, problem.getMessage()));
+        } catch (RuntimeException unreadable) {
+            return List.of(OfferViews.errorEntry("changelly", "changelly", "upstream_error", "Changelly answered something unreadable"));
+        }
+    }
 
     /**
      * Changelly sell offers in the common offer shape, best payout first; a provider that answered

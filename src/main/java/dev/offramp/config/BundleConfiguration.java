@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
+import dev.offramp.api.IdempotencyKeys;
 import dev.offramp.api.JsonBodies;
 import dev.offramp.api.OfferViews;
+import dev.offramp.api.OffersAggregation;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.api.OrderViews;
 import dev.offramp.status.OrderStateMachine;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -53,7 +56,9 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("jsonBodies", new JsonBodies());
         registry.bind("readUploads", new ReadUploads());
         registry.bind("orderRequests", new OrderRequests());
-        registry.bind("offerViews", new OfferViews());
+        registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox")));
+        registry.bind("offersAggregation", new OffersAggregation());
+        registry.bind("idempotencyKeys", new IdempotencyKeys());
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }

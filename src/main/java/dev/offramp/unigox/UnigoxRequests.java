@@ -7,6 +7,7 @@ import static dev.offramp.api.JsonBodies.requiredOneOf;
 import static dev.offramp.api.JsonBodies.requiredString;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.OfferRequest;
 import dev.offramp.http.MultipartForm;
 import dev.offramp.http.Upload;
 import java.util.LinkedHashMap;
@@ -193,6 +194,19 @@ public final class UnigoxRequests {
         } catch (NumberFormatException notNumeric) {
             return id;
         }
+    }
+
+    /** POST /offramp/estimate for an offers request: indicative, reserves nothing. */
+    public Map<String, Object> estimate(OfferRequest offer) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("crypto_currency", offer.currencyFrom());
+        request.put("fiat_currency", offer.currencyTo());
+        request.put("crypto_amount", offer.amountFrom());
+        request.put("country_code", offer.country());
+        if (offer.paymentMethod() != null) {
+            request.put("payment_method_slug", offer.paymentMethod());
+        }
+        return request;
     }
 
     public Map<String, Object> initiate(String quoteId, String orderId) {

@@ -17,6 +17,20 @@ import java.util.Map;
  */
 public final class UnigoxResponses {
 
+    /**
+     * The {@code data} of a 2xx success envelope, or the ApiProblem for anything else, including a
+     * transport failure ({@code timeout}: 504, {@code unreachable}: 502).
+     */
+    public Object data(Integer httpStatus, String body, String transportError) {
+        if ("timeout".equals(transportError)) {
+            throw new ApiProblem(504, "upstream_timeout", "Unigox did not answer in time", null, upstream(0, null, null, null));
+        }
+        if (transportError != null || httpStatus == null) {
+            throw new ApiProblem(502, "upstream_unavailable", "Unigox could not be reached", null, upstream(0, null, null, null));
+        }
+        return data(httpStatus.intValue(), body);
+    }
+
     /** The {@code data} of a 2xx success envelope (a map or a list), or the ApiProblem for anything else. */
     public Object data(int httpStatus, String body) {
         Map<String, Object> envelope = envelope(httpStatus, body);

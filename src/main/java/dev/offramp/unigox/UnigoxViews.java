@@ -139,6 +139,63 @@ public final class UnigoxViews {
         return row;
     }
 
+    /**
+     * The Unigox branch of the offers fan-out: the estimate as one offer, or one error entry (never an
+     * exception: the other upstreams still answer). An estimate is indicative and reserves nothing; a
+     * firm price needs POST /api/v1/offramp/quote.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> estimateOffers(Integer status, String body, String transportError) {
+        Object data;
+        try {
+            data = new UnigoxResponses().data(status, body, transportError);
+        } catch (ApiProblem problem) {
+            Object upstreamCode = problem.getUpstream() == null ? null : problem.getUpstream().get("code");
+            String message = problem.getMessage();
+            String code = upstreamCode == null ? problem.getCode() : upstreamCode.toString().toLowerCase(java.util.Locale.ROOT);
+            if ("invalid_request".equals(code) && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unsupported")) {
+                code = "unsupported_currency";
+            }
+            return List.of(dev.offramp.api.OfferViews.errorEntry("unigox", "unigox", code, message));
+        }
+        if (!(data instanceof Map<?, ?> m)) {
+            return List.of(dev.offramp.api.OfferViews.errorEntry("unigox", "unigox", "upstream_error", "Unigox answered an estimate without data"));
+        }
+        Map<String, Object> estimate = (Map<String, Object>) m;
+        Object fees = estimate.get("fee_breakdown") instanceof Map<?, ?> f ? f.get("total_fee") : null;
+        Map<String, Object> method = new LinkedHashMap<>();
+        method.put("method", estimate.get("payment_method_slug"));
+        method.put("name", estimate.get("payment_method_slug"));
+        method.put("payout_amount", plain(estimate.get("fiat_amount")));
+        method.put("rate", plain(estimate.get("rate")));
+        method.put("fee", plain(fees));
+        Map<String, Object> offer = new LinkedHashMap<>();
+        offer.put("provider", "unigox");
+        offer.put("via", "unigox");
+        offer.put("rate", plain(estimate.get("rate")));
+        // Unigox charges its fees in the crypto sold
+        offer.put("fee", plain(fees));
+        offer.put("fee_currency", "crypto");
+        offer.put("amount_from", plain(estimate.get("crypto_amount")));
+        offer.put("payout_amount", plain(estimate.get("fiat_amount")));
+        offer.put("payment_methods", List.of(method));
+        offer.put("firm", false);
+        offer.put("expires_at", null);
+        return List.of(offer);
+    }
+
+    private static String plain(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(value.toString()).stripTrailingZeros();
+            return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Unigox's quote as our API answers it: its fields, plus our user and payment details ids. */
     public Map<String, Object> quote(Map<String, Object> upstream, Map<String, Object> request, String userId, String paymentDetailsId) {
         Map<String, Object> view = new LinkedHashMap<>();

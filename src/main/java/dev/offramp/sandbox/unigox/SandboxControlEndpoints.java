@@ -21,14 +21,16 @@ final class SandboxControlEndpoints {
     private final OrderLifecycle orders;
     private final KycLifecycle kyc;
     private final WebhookSender webhooks;
+    private final ResponseLatency latency;
     private final Clock clock;
 
     SandboxControlEndpoints(SimulatorState state, OrderLifecycle orders, KycLifecycle kyc, WebhookSender webhooks,
-                            Clock clock) {
+                            ResponseLatency latency, Clock clock) {
         this.state = state;
         this.orders = orders;
         this.kyc = kyc;
         this.webhooks = webhooks;
+        this.latency = latency;
         this.clock = clock;
     }
 
@@ -45,11 +47,23 @@ final class SandboxControlEndpoints {
                 })
                 .add("POST", ROOT + "/users/{user_uuid}/kyc", PARTNER, this::setKyc)
                 .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
+                .add("POST", ROOT + "/latency", PARTNER, this::setLatency)
                 .add("POST", ROOT + "/reset", PARTNER, call -> {
                     state.reset();
                     webhooks.reset();
+                    latency.reset();
                     return Reply.ok(Json.object("reset", true));
                 });
+    }
+
+    private Reply setLatency(Call call) {
+        String path = call.requiredText(call.body(), "path");
+        var delay = call.body().get("delay_ms");
+        if (!path.startsWith("/") || delay == null || !delay.isNumber()) {
+            throw call.invalid("give path (starting with /) and delay_ms (a number)");
+        }
+        latency.set(path, delay.asLong());
+        return Reply.ok(Json.object("path", path, "delay_ms", delay.asLong()));
     }
 
     private Reply advanceOrder(Call call) {

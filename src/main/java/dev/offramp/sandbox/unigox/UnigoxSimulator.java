@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /_sandbox/users/{uuid}/kyc {"kyc_status":..,"rejection_reason"?}}: VERIFIED,
  *       VERIFICATION_REJECTED or UNDER_REVIEW, with the webhook; it stays until changed.</li>
  *   <li>{@code POST /_sandbox/users/{uuid}/kyc/advance}: one automatic KYC step now.</li>
- *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode and log.</li>
+ *   <li>{@code POST /_sandbox/latency} {@code {"path","delay_ms"}}: answer that path (e.g.
+ *       {@code /api/v1/partner/offramp/estimate}) only after the delay; 0 clears it;</li>
+ *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode, latencies and log.</li>
  * </ul>
  *
  * <h2>Deviations and choices</h2>
@@ -67,6 +69,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     private final StepScheduler scheduler;
     private final WebhookSender webhooks;
     private final RouteTable routes = new RouteTable();
+    private final ResponseLatency latency = new ResponseLatency();
 
     public UnigoxSimulator(UnigoxSimulatorSettings settings) {
         this(settings, Clock.systemUTC());
@@ -85,7 +88,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         new KycEndpoints(state, kyc, clock).addTo(routes);
         new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
         new OrderEndpoints(state, orders, clock).addTo(routes);
-        new SandboxControlEndpoints(state, orders, kyc, webhooks, clock).addTo(routes);
+        new SandboxControlEndpoints(state, orders, kyc, webhooks, latency, clock).addTo(routes);
     }
 
     @Override
@@ -99,6 +102,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                         ? SimError.legacy(401, "unauthorized", null)
                         : SimError.partner(401, "UNAUTHORIZED", "Invalid or missing API key");
             }
+            latency.await(request.path());
             Call call = new Call(request, match.pathParams(), route.envelope());
             Reply reply;
             if (route.runsUnlocked()) {
