@@ -59,6 +59,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox")));
         registry.bind("offersAggregation", new OffersAggregation());
         registry.bind("idempotencyKeys", new IdempotencyKeys());
+        ReconcileBeans.bind(context, stateMachine);
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
     }

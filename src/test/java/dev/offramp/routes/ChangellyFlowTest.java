@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
         properties = {
             "offramp.http-port=18183", "offramp.management-port=19183",
             "offramp.db.url=jdbc:h2:mem:changelly-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
             "sandbox.changelly.step-seconds=0", "sandbox.unigox.step-seconds=0",
             "changelly.response-timeout-ms=1500", "changelly.retry.backoff-ms=50"
         })

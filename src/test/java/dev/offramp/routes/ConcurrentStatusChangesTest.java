@@ -9,7 +9,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
         properties = {
             "offramp.http-port=18181", "offramp.management-port=19181",
             "offramp.db.url=jdbc:h2:mem:concurrent-status;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
 class ConcurrentStatusChangesTest extends ConcurrentStatusChangesContract {
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
         properties = {
             "offramp.http-port=18186", "offramp.management-port=19186",
             "offramp.db.url=jdbc:h2:mem:offers-orders;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key",
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
             "offers.unigox.timeout-ms=2500", "offers.changelly.timeout-ms=2500", "changelly.retry.backoff-ms=20"
         })

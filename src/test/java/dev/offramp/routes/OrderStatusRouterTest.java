@@ -9,7 +9,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
         properties = {
             "offramp.http-port=18180", "offramp.management-port=19180",
             "offramp.db.url=jdbc:h2:mem:status-router;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
 class OrderStatusRouterTest extends OrderStatusRouterContract {
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
         properties = {
             "offramp.http-port=18182", "offramp.management-port=19182",
             "offramp.db.url=jdbc:h2:mem:orders-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key"
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrdersApiTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
             "offramp.http-port=18281", "offramp.management-port=19281",
             "offramp.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=offramp_concurrency",
             "offramp.db.user=postgres",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
 class PostgresConcurrentStatusChangesTest extends ConcurrentStatusChangesContract {
 

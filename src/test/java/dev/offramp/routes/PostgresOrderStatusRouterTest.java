@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
             "offramp.http-port=18280", "offramp.management-port=19280",
             "offramp.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=offramp_router",
             "offramp.db.user=postgres",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
 class PostgresOrderStatusRouterTest extends OrderStatusRouterContract {
 

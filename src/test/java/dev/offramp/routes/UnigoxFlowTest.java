@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
         properties = {
             "offramp.http-port=18184", "offramp.management-port=19184",
             "offramp.db.url=jdbc:h2:mem:unigox-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
         properties = {
             "offramp.http-port=18185", "offramp.management-port=19185",
             "offramp.db.url=jdbc:h2:mem:unigox-faults;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
             "unigox.base-url=http://localhost:18295/api/v1/partner", "unigox.webhook.register-on-startup=false",
             "unigox.response-timeout-ms=800", "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })

@@ -1,0 +1,246 @@
+package dev.offramp.reconcile;
+
+import dev.offramp.api.JsonBodies;
+import dev.offramp.status.OrderStateMachine;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The comparisons a reconciliation run makes, page by page: upstream list pages against local
+ * orders, and which local orders are still open. Pure: the routes fetch and write.
+ */
+public final class Reconciliation {
+
+    private final OrderStateMachine stateMachine;
+
+    public Reconciliation(OrderStateMachine stateMachine) {
+        this.stateMachine = stateMachine;
+    }
+
+    public RunSummary newSummary(Number runId) {
+        return new RunSummary(runId.longValue());
+    }
+
+    public OffsetDateTime minutesAgo(int minutes) {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes);
+    }
+
+    public OffsetDateTime daysAgo(int days) {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusDays(days);
+    }
+
+    /** A comma-separated setting as a list. */
+    public List<String> list(String csv) {
+        List<String> values = new ArrayList<>();
+        for (String v : csv.split(",")) {
+            if (!v.isBlank()) {
+                values.add(v.trim());
+            }
+        }
+        return values;
+    }
+
+    public int plus(int value, int step) {
+        return value + step;
+    }
+
+    /** GET /v1/orders for one status page of the reconciliation window. */
+    public Map<String, Object> changellyStatusQuery(String status, int offset, OffsetDateTime windowStart) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("status", status);
+        q.put("startDate", windowStart.toInstant().toString());
+        q.put("offset", offset);
+        q.put("limit", 100);
+        return q;
+    }
+
+    /** GET /v1/orders for a batch of our open orders by their Changelly ids. */
+    public Map<String, Object> changellyIdsQuery(List<Map<String, Object>> localRows) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> row : localRows) {
+            ids.add(String.valueOf(row.get("provider_order_id")));
+        }
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("orderId", ids);
+        q.put("offset", 0);
+        q.put("limit", 100);
+        return q;
+    }
+
+    /** The id after which the next keyset page of local orders starts. */
+    public String lastId(List<Map<String, Object>> rows, String previous) {
+        return rows == null || rows.isEmpty() ? previous : String.valueOf(rows.get(rows.size() - 1).get("id"));
+    }
+
+    public void countPage(RunSummary summary, List<Map<String, Object>> page) {
+        summary.page(page.size());
+    }
+
+    /** Run rows as the admin API shows them. */
+    public Map<String, Object> runs(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("id", row.get("id"));
+            run.put("trigger", row.get("trigger_kind"));
+            run.put("status", row.get("status"));
+            run.put("started_at", dev.offramp.api.OrderViews.time(row.get("started_at")));
+            run.put("finished_at", dev.offramp.api.OrderViews.time(row.get("finished_at")));
+            for (String count : List.of("pages_fetched", "orders_checked", "changes_applied", "orphans", "stuck", "errors")) {
+                run.put(count, row.get(count));
+            }
+            run.put("error_detail", row.get("error_detail"));
+            runs.add(run);
+        }
+        return Map.of("runs", runs);
+    }
+
+    public void countStuck(RunSummary summary, Number stuck) {
+        summary.stuck(stuck == null ? 0 : stuck.intValue());
+    }
+
+    public void countSingle(RunSummary summary) {
+        summary.single();
+    }
+
+    public void countChange(RunSummary summary, String outcome) {
+        summary.applied(outcome);
+    }
+
+    /** An upstream call of the run that failed: the run becomes partial, the reason goes in its row. */
+    public void error(RunSummary summary, String what, Integer httpStatus, String transportError) {
+        summary.error(what + ": " + (transportError != null ? transportError : httpStatus == null ? "no answer" : "HTTP " + httpStatus));
+    }
+
+    public void countOrphans(RunSummary summary, PageDiff diff) {
+        summary.orphans(diff.orphans().size());
+    }
+
+    /**
+     * Reads one list page. Unigox: {@code {"success":true,"data":{"orders":[…],"pagination":{…}}}};
+     * Changelly: {@code {"orders":[…],"total":…}} (or the older {@code [{"orders":[…]}]}).
+     *
+     * @return the orders as {id, status} maps, or null when the page could not be had (the caller
+     *         records an error and stops paging that list)
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> page(String provider, Integer httpStatus, String body, String transportError) {
+        if (transportError != null || httpStatus == null || httpStatus / 100 != 2 || body == null) {
+            return null;
+        }
+        Object parsed;
+        try {
+            parsed = JsonBodies.parse(body);
+        } catch (Exception unreadable) {
+            return null;
+        }
+        Object root = parsed;
+        if ("unigox".equals(provider) && parsed instanceof Map<?, ?> envelope) {
+            root = envelope.get("data");
+        }
+        if (root instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Map<?, ?> m && m.get("orders") != null) {
+            root = m;
+        }
+        if (!(root instanceof Map<?, ?> data) || !(data.get("orders") instanceof List<?> orders)) {
+            return null;
+        }
+        String idField = "unigox".equals(provider) ? "order_id" : "orderId";
+        List<Map<String, Object>> page = new ArrayList<>(orders.size());
+        for (Object o : orders) {
+            if (o instanceof Map<?, ?> order && order.get(idField) != null) {
+                Map<String, Object> entry = new HashMap<>();
+                entry.put("id", order.get(idField).toString());
+                entry.put("status", order.get("status") == null ? null : order.get("status").toString());
+                page.add(entry);
+            }
+        }
+        return page;
+    }
+
+    /** One upstream order fetched alone (Unigox GET /orders/{id}): {id, status}, or null. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> single(Integer httpStatus, String body, String transportError) {
+        if (transportError != null || httpStatus == null || httpStatus / 100 != 2 || body == null) {
+            return null;
+        }
+        try {
+            Object parsed = JsonBodies.parse(body);
+            if (parsed instanceof Map<?, ?> envelope && envelope.get("data") instanceof Map<?, ?> data && data.get("status") != null) {
+                Map<String, Object> entry = new HashMap<>();
+                entry.put("id", String.valueOf(data.get("order_id")));
+                entry.put("status", data.get("status").toString());
+                return entry;
+            }
+        } catch (Exception unreadable) {
+            // reported as an error by the caller
+        }
+        return null;
+    }
+
+    /** The upstream ids of a page, for the one query that finds their local orders. */
+    public List<String> ids(List<Map<String, Object>> page) {
+        List<String> ids = new ArrayList<>(page.size());
+        for (Map<String, Object> o : page) {
+            ids.add((String) o.get("id"));
+        }
+        return ids.isEmpty() ? List.of("") : ids;
+    }
+
+    /** Compares a page with the local orders of its ids (rows with id, provider_order_id, provider_status). */
+    public PageDiff diff(List<Map<String, Object>> page, List<Map<String, Object>> localRows) {
+        Map<String, Map<String, Object>> local = new HashMap<>();
+        for (Map<String, Object> row : localRows) {
+            local.put(String.valueOf(row.get("provider_order_id")), row);
+        }
+        List<Map<String, Object>> changes = new ArrayList<>();
+        List<Map<String, Object>> orphans = new ArrayList<>();
+        List<String> covered = new ArrayList<>();
+        for (Map<String, Object> upstream : page) {
+            Map<String, Object> row = local.get(upstream.get("id"));
+            if (row == null) {
+                Map<String, Object> orphan = new LinkedHashMap<>();
+                orphan.put("provider_order_id", upstream.get("id"));
+                orphan.put("provider_status", upstream.get("status"));
+                orphans.add(orphan);
+                continue;
+            }
+            covered.add((String) upstream.get("id"));
+            if (upstream.get("status") != null && !Objects.equals(upstream.get("status"), row.get("provider_status"))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("order_id", row.get("id"));
+                change.put("provider_status", upstream.get("status"));
+                changes.add(change);
+            }
+        }
+        return new PageDiff(changes, orphans, covered.isEmpty() ? List.of("") : covered);
+    }
+
+    /** Whether a page was full, so another may follow (a short page is the last). */
+    public boolean more(List<Map<String, Object>> page, int limit) {
+        return page != null && page.size() >= limit;
+    }
+
+    /** Provider statuses in which an order needs no more checking (final ones; see {@link #closedStatuses}). */
+    public List<String> closedStatuses(String provider) {
+        List<String> closed = new ArrayList<>();
+        var model = stateMachine.model(dev.offramp.status.Provider.fromId(provider));
+        for (String status : model.statuses()) {
+            if (model.isFinal(status)) {
+                closed.add(status);
+            }
+        }
+        // A cancelled Unigox order only moves on when a refund is owed, which the order.refund.required
+        // webhook flags (refund_required). Without it, polling every cancelled order forever would make
+        // each run cost more than the last.
+        if ("unigox".equals(provider)) {
+            closed.add("cancelled");
+        }
+        return closed;
+    }
+}

@@ -1,0 +1,10 @@
+-- Open local orders of one upstream that no list page of this run covered, 100 at a time (keyset).
+SELECT id, provider_order_id, provider_status
+FROM orders
+WHERE provider = :#${variable.reconcileProvider}
+  AND (provider_status NOT IN (:#in:closedStatuses) OR refund_required = TRUE)
+  AND (reconciled_run IS NULL OR reconciled_run <> :#${variable.runId})
+  AND created_at > :#${variable.windowStart}
+  AND id > :#${variable.afterId}
+ORDER BY id
+LIMIT 100

@@ -1,0 +1,246 @@
+package dev.offramp.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offramp.OffRampApplication;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Reconciliation alone, with every webhook lost: the Unigox simulator drops its webhooks and the
+ * Changelly simulator has no callback URL. Runs are started through the admin API.
+ */
+@CamelMainTest(mainClass = OffRampApplication.class,
+        propertyPlaceholderLocations = "file:config/application.properties",
+        properties = {
+            "offramp.http-port=18187", "offramp.management-port=19187",
+            "offramp.db.url=jdbc:h2:mem:reconciliation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "offramp.reconcile.enabled=false",
+            "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0", "sandbox.changelly.callback-url=",
+            "changelly.retry.backoff-ms=20"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReconciliationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String AUTHORIZE = "{\"forward_request\":{\"from\":\"0x1\",\"to\":\"0x2\",\"value\":\"0\",\"gas\":\"500000\",\"nonce\":\"0\","
+            + "\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}";
+
+    @BeanInject
+    CamelContext context;
+
+    Bundle bundle;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        bundle = new Bundle(context);
+        sim("unigox", "POST", "/_sandbox/webhooks/mode", "{\"mode\":\"drop\"}");
+    }
+
+    JsonNode sim(String which, String method, String path, String body) throws Exception {
+        HttpResponse<String> r = bundle.raw(method, "/sandbox/" + which + path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json", "X-API-Key", "sandbox-" + which + "-key"));
+        assertThat(r.statusCode()).as(method + " " + path + " " + r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
+    }
+
+    /** A Changelly Fiat API call with the bundle's own signing client (for moving test orders). */
+    Object changelly(String method, String path, Map<String, Object> query, Map<String, Object> body) {
+        Exchange ex = context.createProducerTemplate().send("direct:changelly-call", e -> {
+            e.setVariable("changellyMethod", method);
+            e.setVariable("changellyPath", path);
+            e.setVariable("changellyQuery", query);
+            e.setVariable("changellySafe", false);
+            e.getMessage().setBody(body);
+        });
+        assertThat(ex.getException()).isNull();
+        return ex.getMessage().getBody();
+    }
+
+    JsonNode ok(HttpResponse<String> r, int status) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    Map<String, String> verifiedUser() throws Exception {
+        String ref = "recon-" + UUID.randomUUID();
+        JsonNode user = ok(bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}"), 201);
+        sim("unigox", "POST", "/_sandbox/users/" + user.get("unigox_user_uuid").asText() + "/kyc", "{\"kyc_status\":\"VERIFIED\"}");
+        JsonNode details = ok(bundle.post("/api/v1/users/" + user.get("id").asText() + "/payment-details",
+                "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada\",\"iban\":\"DE89370400440532013000\"}}"), 201);
+        return Map.of("user_id", user.get("id").asText(), "payment_details_id", details.get("id").asText());
+    }
+
+    JsonNode unigoxOrder(Map<String, String> user) throws Exception {
+        JsonNode quote = ok(bundle.post("/api/v1/offramp/quote", "{\"user_id\":\"" + user.get("user_id") + "\",\"payment_details_id\":\""
+                + user.get("payment_details_id") + "\",\"crypto_currency\":\"USDT\",\"crypto_amount\":\"25\",\"fiat_currency\":\"EUR\"}"), 200);
+        return ok(bundle.post("/api/v1/offramp/orders", "{\"provider\":\"unigox\",\"quote_id\":\"" + quote.get("quote_id").asText() + "\"}"), 201);
+    }
+
+    JsonNode changellyOrder(String userId) throws Exception {
+        return ok(bundle.post("/api/v1/offramp/orders", "{\"provider\":\"changelly\",\"provider_code\":\"moonpay\",\"currency_from\":\"ETH\","
+                + "\"currency_to\":\"EUR\",\"amount_from\":\"0.1\",\"country\":\"IT\",\"refund_address\":\"0x8cfbd31371e9bec8c82ae101e25bd9394c03a227\","
+                + "\"user_id\":\"" + userId + "\"}"), 201);
+    }
+
+    void advance(String unigoxId, int steps) throws Exception {
+        for (int i = 0; i < steps; i++) {
+            sim("unigox", "POST", "/_sandbox/orders/" + unigoxId + "/advance", "{}");
+        }
+    }
+
+    /** Starts a run through the admin API and waits until it has finished; answers its row. */
+    Map<String, Object> run() throws Exception {
+        JsonNode started = ok(bundle.send("POST", "/admin/reconciliation/run", null, Bundle.ADMIN_KEY), 202);
+        long runId = started.get("run_id").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !"running".equals(bundle.query("SELECT status FROM reconciliation_runs WHERE id = ?", runId).get(0).get("status")));
+        return bundle.query("SELECT * FROM reconciliation_runs WHERE id = ?", runId).get(0);
+    }
+
+    String status(JsonNode order) throws Exception {
+        return (String) bundle.orderRow(order.get("id").asText()).get("provider_status");
+    }
+
+    @Test
+    void reconciliationAloneBringsEveryOrderOfBothUpstreamsToItsTrueStatus() throws Exception {
+        Map<String, String> user = verifiedUser();
+        Map<String, JsonNode> unigox = new LinkedHashMap<>();
+        for (String ending : List.of("completed", "cancelled", "failed", "dispute_started", "refund_required", "fiat_payment_started", "awaiting")) {
+            unigox.put(ending, unigoxOrder(user));
+        }
+        for (Map.Entry<String, JsonNode> e : unigox.entrySet()) {
+            String id = e.getValue().get("provider_order_id").asText();
+            String ours = e.getValue().get("id").asText();
+            advance(id, 1);
+            if (e.getKey().equals("awaiting")) {
+                continue;
+            }
+            if (e.getKey().equals("cancelled")) {
+                sim("unigox", "POST", "/_sandbox/orders/" + id + "/end", "{\"status\":\"cancelled\"}");
+                continue;
+            }
+            ok(bundle.post("/api/v1/orders/" + ours + "/authorize-crypto-transfer", AUTHORIZE), 200);
+            advance(id, 2);
+            switch (e.getKey()) {
+                case "completed" -> {
+                    advance(id, 2);
+                    ok(bundle.post("/api/v1/orders/" + ours + "/confirm-fiat-received", null), 200);
+                    advance(id, 2);
+                }
+                case "fiat_payment_started" -> { }
+                default -> sim("unigox", "POST", "/_sandbox/orders/" + id + "/end", "{\"status\":\"" + e.getKey() + "\"}");
+            }
+        }
+
+        Map<String, JsonNode> changellyOrders = new LinkedHashMap<>();
+        String changellyUser = bundle.insertUser("recon-changelly-" + UUID.randomUUID());
+        for (String ending : List.of("complete", "pending", "hold", "expired", "failed", "refunded")) {
+            changellyOrders.put(ending, changellyOrder(changellyUser));
+        }
+        for (Map.Entry<String, JsonNode> e : changellyOrders.entrySet()) {
+            changelly("PATCH", "/v1/sandbox/order/" + e.getValue().get("provider_order_id").asText(), null, Map.of("status", e.getKey()));
+        }
+        // an order Changelly holds for this partner that we never created: an orphan
+        @SuppressWarnings("unchecked")
+        Map<String, Object> foreign = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
+                "externalOrderId", "not-ours-" + UUID.randomUUID(), "externalUserId", "someone", "providerCode", "moonpay",
+                "currencyFrom", "ETH", "currencyTo", "EUR", "amountFrom", "0.1", "country", "IT",
+                "refundAddress", "0x8cfbd31371e9bec8c82ae101e25bd9394c03a227"));
+
+        // nothing told the bundle: the local statuses are behind
+        assertThat(status(unigox.get("completed"))).isEqualTo("fiat_received_confirmed");
+        assertThat(status(changellyOrders.get("complete"))).isEqualTo("created");
+
+        Map<String, Object> summary = run();
+
+        assertThat(summary.get("status")).as("%s", summary).isEqualTo("completed");
+        assertThat(status(unigox.get("completed"))).isEqualTo("completed");
+        assertThat(status(unigox.get("cancelled"))).isEqualTo("cancelled");
+        assertThat(status(unigox.get("failed"))).isEqualTo("failed");
+        assertThat(status(unigox.get("dispute_started"))).isEqualTo("dispute_started");
+        assertThat(status(unigox.get("refund_required"))).isEqualTo("cancelled");
+        assertThat(status(unigox.get("fiat_payment_started"))).isEqualTo("fiat_payment_started");
+        assertThat(status(unigox.get("awaiting"))).isEqualTo("awaiting_crypto_transfer_authorization");
+        for (Map.Entry<String, JsonNode> e : changellyOrders.entrySet()) {
+            assertThat(status(e.getValue())).as(e.getKey()).isEqualTo(e.getKey());
+        }
+        assertThat(bundle.timeline(unigox.get("completed").get("id").asText()))
+                .anySatisfy(t -> {
+                    assertThat(t.get("source")).isEqualTo("reconciliation");
+                    assertThat(t.get("source_ref")).isEqualTo("run-" + summary.get("id"));
+                    assertThat(t.get("outcome")).isEqualTo("applied");
+                });
+        assertThat(((Number) summary.get("changes_applied")).intValue()).isGreaterThanOrEqualTo(11);
+        assertThat(bundle.query("SELECT * FROM reconciliation_orphans WHERE provider_order_id = ?", foreign.get("orderId"))).hasSize(1);
+
+        // the next run finds nothing to change: no order is touched twice
+        Map<String, Object> again = run();
+        assertThat(again.get("status")).isEqualTo("completed");
+        assertThat(again.get("changes_applied")).isEqualTo(0);
+        assertThat(bundle.metrics()).contains("offramp_reconcile_last_run_changes").contains("offramp_reconcile_last_success_seconds");
+    }
+
+    @Test
+    void aFailingUpstreamMakesThePassPartialAndTheNextRunFinishesTheJob() throws Exception {
+        String userId = bundle.insertUser("recon-partial-" + UUID.randomUUID());
+        JsonNode order = changellyOrder(userId);
+        changelly("PATCH", "/v1/sandbox/order/" + order.get("provider_order_id").asText(), null, Map.of("status", "complete"));
+        sim("changelly", "POST", "/_sandbox/faults", "{\"path\":\"/v1/orders\",\"status\":500,\"count\":40}");
+
+        Map<String, Object> partial = run();
+
+        assertThat(partial.get("status")).isEqualTo("partial");
+        assertThat(((Number) partial.get("errors")).intValue()).isPositive();
+        assertThat((String) partial.get("error_detail")).contains("changelly");
+        assertThat(status(order)).isEqualTo("created");
+
+        // Changelly is back: re-arming replaces the fault with a single one, which one call uses up
+        sim("changelly", "POST", "/_sandbox/faults", "{\"path\":\"/v1/orders\",\"status\":500,\"count\":1}");
+        changelly("GET", "/v1/orders", Map.of("limit", 1), null);
+        assertThat(sim("changelly", "GET", "/_sandbox/faults", null).toString()).doesNotContain("/v1/orders");
+
+        Map<String, Object> next = run();
+
+        assertThat(next.get("status")).isEqualTo("completed");
+        assertThat(status(order)).isEqualTo("complete");
+    }
+
+    @Test
+    void aSecondRunWhileOneIsGoingIsA409AndRunsAreListed() throws Exception {
+        sim("unigox", "POST", "/_sandbox/latency", "{\"path\":\"/api/v1/partner/orders\",\"delay_ms\":400}");
+        try {
+            JsonNode started = ok(bundle.send("POST", "/admin/reconciliation/run", null, Bundle.ADMIN_KEY), 202);
+            HttpResponse<String> second = bundle.send("POST", "/admin/reconciliation/run", null, Bundle.ADMIN_KEY);
+
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(second.body()).get("error").get("code").asText()).isEqualTo("run_in_progress");
+            long runId = started.get("run_id").asLong();
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    !"running".equals(bundle.query("SELECT status FROM reconciliation_runs WHERE id = ?", runId).get(0).get("status")));
+        } finally {
+            sim("unigox", "POST", "/_sandbox/latency", "{\"path\":\"/api/v1/partner/orders\",\"delay_ms\":0}");
+        }
+        JsonNode runs = ok(bundle.send("GET", "/admin/reconciliation/runs?limit=5", null, Bundle.ADMIN_KEY), 200);
+        assertThat(runs.get("runs").size()).isPositive();
+        assertThat(runs.get("runs").get(0).has("changes_applied")).isTrue();
+        assertThat(bundle.send("GET", "/admin/reconciliation/runs", null, Bundle.API_KEY).statusCode())
+                .as("the API key is not an admin key").isEqualTo(401);
+    }
+}
