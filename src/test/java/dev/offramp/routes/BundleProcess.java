@@ -45,6 +45,12 @@ final class BundleProcess implements AutoCloseable {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
+    /** kill -9: no shutdown hook, no graceful stop, nothing flushed on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
