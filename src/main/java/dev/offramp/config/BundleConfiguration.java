@@ -10,6 +10,7 @@ import dev.offramp.api.OfferViews;
 import dev.offramp.api.OffersAggregation;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.http.ReadUploads;
+import dev.offramp.logging.SecretValues;
 import dev.offramp.api.OrderViews;
 import dev.offramp.status.OrderStateMachine;
 import java.util.List;
@@ -29,12 +30,21 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 @Configuration
 public class BundleConfiguration implements CamelConfiguration {
 
+    /** Settings whose values are secrets (their environment variables are in SecretValues.VARIABLES). */
+    private static final List<String> SECRET_SETTINGS = List.of("offramp.api-keys", "offramp.admin-keys", "offramp.db.password",
+            "unigox.api-key", "unigox.webhook.secrets", "changelly.api-key", "changelly.private-key",
+            "sandbox.unigox.webhook-secret", "sandbox.changelly.callback-private-key");
+
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent props = context.getPropertiesComponent();
         String profile = setting(props, "camel.main.profile");
         if ("prod".equalsIgnoreCase(profile)) {
             RequiredSettings.requireAll(profile, key -> setting(props, key));
+        }
+        // values from the configuration files too, not only the environment, are masked in every log line
+        for (String key : SECRET_SETTINGS) {
+            SecretValues.register(setting(props, key));
         }
         // keys before the database: a key that cannot be loaded stops start-up at once, naming its variable
         ChangellyBeans.bind(context);
