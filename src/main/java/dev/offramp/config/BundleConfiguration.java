@@ -9,6 +9,7 @@ import dev.offramp.api.JsonBodies;
 import dev.offramp.api.OfferViews;
 import dev.offramp.api.OffersAggregation;
 import dev.offramp.api.OrderRequests;
+import dev.offramp.api.RequestLimits;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.logging.SecretValues;
 import dev.offramp.api.OrderViews;
@@ -69,6 +70,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox")));
         registry.bind("offersAggregation", new OffersAggregation());
         registry.bind("idempotencyKeys", new IdempotencyKeys());
+        registry.bind("requestLimits", new RequestLimits(Long.parseLong(setting(props, "offramp.max-json-bytes"))));
         ReconcileBeans.bind(context, stateMachine);
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
         properties = {
             "offramp.http-port=18281", "offramp.management-port=19281",
             "offramp.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=offramp_concurrency",
-            "offramp.db.user=postgres",
+            "offramp.db.user=postgres", "offramp.db.pool-size=4",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
 class PostgresConcurrentStatusChangesTest extends ConcurrentStatusChangesContract {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
         properties = {
             "offramp.http-port=18280", "offramp.management-port=19280",
             "offramp.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=offramp_router",
-            "offramp.db.user=postgres",
+            "offramp.db.user=postgres", "offramp.db.pool-size=4",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
 class PostgresOrderStatusRouterTest extends OrderStatusRouterContract {

@@ -38,6 +38,7 @@ class PostgresTwoInstancesTest {
         env.put("OFFRAMP_MANAGEMENT_PORT", Integer.toString(port + 1000));
         env.put("OFFRAMP_DB_URL", URL);
         env.put("OFFRAMP_DB_USER", PostgresDatabase.USER);
+        env.put("OFFRAMP_DB_POOL_SIZE", "4");
         env.put("OFFRAMP_RECONCILE_CRON", "0/2 * * * * ?");
         env.put("SANDBOX_UNIGOX_STEP_SECONDS", "0");
         env.put("SANDBOX_CHANGELLY_STEP_SECONDS", "0");
