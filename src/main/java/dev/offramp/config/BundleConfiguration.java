@@ -58,6 +58,7 @@ public class BundleConfiguration implements CamelConfiguration {
 
         var registry = context.getRegistry();
         registry.bind("offrampDataSource", DataSource.class, dataSource);
+        registry.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
         registry.bind("transactionManager", transactionManager);
         registry.bind("requiredTx", requiredTx);
         OrderStateMachine stateMachine = new OrderStateMachine();

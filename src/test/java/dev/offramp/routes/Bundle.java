@@ -38,6 +38,13 @@ final class Bundle {
         this.managementPort = Integer.parseInt(context.resolvePropertyPlaceholders("{{offramp.management-port}}"));
     }
 
+    /** A health answer of the management port (e.g. /observe/health/ready). */
+    String health(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** The Prometheus text of the management port's /observe/metrics. */
     String metrics() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/observe/metrics"))

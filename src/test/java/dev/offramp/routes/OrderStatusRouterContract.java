@@ -141,4 +141,11 @@ abstract class OrderStatusRouterContract {
                 .containsPattern("offramp_status_transitions_total\\{[^}]*kind=\"attention\"[^}]*outcome=\"applied\"[^}]*\\} [1-9]")
                 .containsPattern("offramp_status_transitions_total\\{[^}]*outcome=\"ignored\"[^}]*\\} [1-9]");
     }
+
+    @Test
+    void readinessIncludesTheDatabase() throws Exception {
+        String health = bundle.health("/observe/health/ready");
+
+        assertThat(health).contains("\"database\"").contains("\"status\":\"UP\"").doesNotContain("DOWN");
+    }
 }
