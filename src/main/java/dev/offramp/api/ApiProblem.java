@@ -22,6 +22,17 @@ public class ApiProblem extends RuntimeException {
         this.upstream = upstream;
     }
 
+    /** The {@code upstream} part of an error: what the upstream itself answered. */
+    public static Map<String, Object> upstream(String provider, Integer status, String code, String message, Object details) {
+        Map<String, Object> upstream = new LinkedHashMap<>();
+        upstream.put("provider", provider);
+        upstream.put("status", status);
+        upstream.put("code", code);
+        upstream.put("message", message);
+        upstream.put("details", details);
+        return upstream;
+    }
+
     public static ApiProblem badParameter(String field, String message) {
         return new ApiProblem(400, "invalid_parameter", message, field, null);
     }

@@ -1,7 +1,6 @@
 package dev.offramp.api;
 
 import dev.offramp.status.OrderStateMachine;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,9 +87,9 @@ public final class OrderViews {
         view.put("status", row.get("status"));
         view.put("provider_status", providerStatus);
         view.put("final", stateMachine.isKnown(provider, providerStatus) && stateMachine.isFinal(provider, providerStatus));
-        view.put("crypto_amount", decimal(row.get("crypto_amount")));
+        view.put("crypto_amount", Decimals.plain(row.get("crypto_amount")));
         view.put("crypto_currency", row.get("crypto_currency"));
-        view.put("fiat_amount", decimal(row.get("fiat_amount")));
+        view.put("fiat_amount", Decimals.plain(row.get("fiat_amount")));
         view.put("fiat_currency", row.get("fiat_currency"));
         view.put("redirect_url", row.get("redirect_url"));
         view.put("allowed_actions", allowedActions(provider, providerStatus, Boolean.TRUE.equals(row.get("refund_required"))));
@@ -107,15 +106,6 @@ public final class OrderViews {
             actions.add("authorize-refund");
         }
         return actions;
-    }
-
-    public static String decimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-        d = d.stripTrailingZeros();
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
     }
 
     public static String time(Object value) {

@@ -46,10 +46,10 @@ public final class ChangellyResponses {
     /** The parsed JSON of a 2xx answer, or the ApiProblem for anything else. */
     public Object data(Integer status, String body, String transportError) {
         if ("timeout".equals(transportError)) {
-            throw new ApiProblem(504, "upstream_timeout", "Changelly did not answer in time", null, upstream(null, null, null, null));
+            throw new ApiProblem(504, "upstream_timeout", "Changelly did not answer in time", null, ApiProblem.upstream("changelly", null, null, null, null));
         }
         if (transportError != null || status == null) {
-            throw new ApiProblem(502, "upstream_unavailable", "Changelly could not be reached", null, upstream(null, null, null, null));
+            throw new ApiProblem(502, "upstream_unavailable", "Changelly could not be reached", null, ApiProblem.upstream("changelly", null, null, null, null));
         }
         Object parsed = parse(body);
         if (status >= 200 && status < 300 && parsed != null) {
@@ -72,7 +72,7 @@ public final class ChangellyResponses {
         String code = ours == 502 ? "upstream_error" : ours == 503 ? "upstream_rate_limited"
                 : type == null ? "upstream_" + status : type.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
         return fail(new ApiProblem(ours, code, "Changelly: " + (message != null ? message : "HTTP " + status), null,
-                upstream(status, type, message, details)));
+                ApiProblem.upstream("changelly", status, type, message, details)));
     }
 
     private static Object fail(ApiProblem problem) {
@@ -87,13 +87,4 @@ public final class ChangellyResponses {
         }
     }
 
-    private static Map<String, Object> upstream(Integer status, String type, String message, Object details) {
-        Map<String, Object> upstream = new LinkedHashMap<>();
-        upstream.put("provider", "changelly");
-        upstream.put("status", status);
-        upstream.put("code", type);
-        upstream.put("message", message);
-        upstream.put("details", details);
-        return upstream;
-    }
 }

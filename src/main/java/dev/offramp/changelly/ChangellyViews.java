@@ -1,6 +1,7 @@
 package dev.offramp.changelly;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.Decimals;
 import dev.offramp.api.OfferViews;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,10 +65,10 @@ public final class ChangellyViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("provider", o.get("providerCode"));
         view.put("via", "changelly");
-        view.put("rate", decimal(o.get("rate")));
-        view.put("fee", decimal(o.get("fee")));
-        view.put("amount_from", decimal(o.get("amountFrom")));
-        view.put("payout_amount", decimal(o.get("amountExpectedTo")));
+        view.put("rate", Decimals.plain(o.get("rate")));
+        view.put("fee", Decimals.plain(o.get("fee")));
+        view.put("amount_from", Decimals.plain(o.get("amountFrom")));
+        view.put("payout_amount", Decimals.plain(o.get("amountExpectedTo")));
         List<Map<String, Object>> methods = new ArrayList<>();
         if (o.get("paymentMethodOffers") instanceof List<?> list) {
             for (Object item : list) {
@@ -76,9 +77,9 @@ public final class ChangellyViews {
                     Map<String, Object> v = new LinkedHashMap<>();
                     v.put("method", method.get("method"));
                     v.put("name", method.get("methodName"));
-                    v.put("payout_amount", decimal(method.get("amountExpectedTo")));
-                    v.put("rate", decimal(method.get("rate")));
-                    v.put("fee", decimal(method.get("fee")));
+                    v.put("payout_amount", Decimals.plain(method.get("amountExpectedTo")));
+                    v.put("rate", Decimals.plain(method.get("rate")));
+                    v.put("fee", Decimals.plain(method.get("fee")));
                     methods.add(v);
                 }
             }
@@ -152,18 +153,6 @@ public final class ChangellyViews {
             return (List<Object>) orders;
         }
         return List.of();
-    }
-
-    private static String decimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            BigDecimal d = new BigDecimal(value.toString()).stripTrailingZeros();
-            return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
     }
 
     private static BigDecimal decimalOrZero(Object value) {

@@ -23,10 +23,10 @@ public final class UnigoxResponses {
      */
     public Object data(Integer httpStatus, String body, String transportError) {
         if ("timeout".equals(transportError)) {
-            throw new ApiProblem(504, "upstream_timeout", "Unigox did not answer in time", null, upstream(0, null, null, null));
+            throw new ApiProblem(504, "upstream_timeout", "Unigox did not answer in time", null, ApiProblem.upstream("unigox", 0, null, null, null));
         }
         if (transportError != null || httpStatus == null) {
-            throw new ApiProblem(502, "upstream_unavailable", "Unigox could not be reached", null, upstream(0, null, null, null));
+            throw new ApiProblem(502, "upstream_unavailable", "Unigox could not be reached", null, ApiProblem.upstream("unigox", 0, null, null, null));
         }
         return data(httpStatus.intValue(), body);
     }
@@ -52,7 +52,7 @@ public final class UnigoxResponses {
             // reported below without the body: it may be an HTML error page or worse
         }
         throw new ApiProblem(502, "upstream_error", "Unigox answered HTTP " + httpStatus + " with a body that is not its JSON envelope",
-                null, upstream(httpStatus, null, null, null));
+                null, ApiProblem.upstream("unigox", httpStatus, null, null, null));
     }
 
     @SuppressWarnings("unchecked")
@@ -78,7 +78,7 @@ public final class UnigoxResponses {
         int ours = ourStatus(httpStatus);
         String ourCode = ours == 502 ? "upstream_error" : ours == 503 ? "upstream_rate_limited" : codeFor(code, httpStatus);
         String text = message != null ? message : code != null ? code : "Unigox answered HTTP " + httpStatus;
-        return new ApiProblem(ours, ourCode, "Unigox: " + text, null, upstream(httpStatus, code, message, details));
+        return new ApiProblem(ours, ourCode, "Unigox: " + text, null, ApiProblem.upstream("unigox", httpStatus, code, message, details));
     }
 
     static int ourStatus(int upstreamStatus) {
@@ -97,15 +97,6 @@ public final class UnigoxResponses {
         return upstreamCode.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
 
-    private static Map<String, Object> upstream(int status, String code, String message, Object details) {
-        Map<String, Object> upstream = new LinkedHashMap<>();
-        upstream.put("provider", "unigox");
-        upstream.put("status", status);
-        upstream.put("code", code);
-        upstream.put("message", message);
-        upstream.put("details", details);
-        return upstream;
-    }
 
     private static String string(Object value) {
         return value == null ? null : value.toString();

@@ -1,6 +1,7 @@
 package dev.offramp.unigox;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.Decimals;
 import dev.offramp.api.JsonBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,10 +132,10 @@ public final class UnigoxViews {
         row.put("payment_details_id", paymentDetailsId);
         // the quote answer need not repeat the currencies: the request named them
         row.put("crypto_currency", upstream.getOrDefault("crypto_currency", request.get("crypto_currency")).toString().toUpperCase(java.util.Locale.ROOT));
-        row.put("crypto_amount", decimal(upstream.get("crypto_amount")));
+        row.put("crypto_amount", Decimals.plain(upstream.get("crypto_amount")));
         row.put("fiat_currency", upstream.getOrDefault("fiat_currency", request.get("fiat_currency")).toString().toUpperCase(java.util.Locale.ROOT));
-        row.put("fiat_amount", decimal(upstream.get("fiat_amount")));
-        row.put("rate", decimal(upstream.get("rate")));
+        row.put("fiat_amount", Decimals.plain(upstream.get("fiat_amount")));
+        row.put("rate", Decimals.plain(upstream.get("rate")));
         row.put("expires_at", upstream.get("expires_at") == null ? null : upstream.get("expires_at").toString());
         return row;
     }
@@ -166,34 +167,22 @@ public final class UnigoxViews {
         Map<String, Object> method = new LinkedHashMap<>();
         method.put("method", estimate.get("payment_method_slug"));
         method.put("name", estimate.get("payment_method_slug"));
-        method.put("payout_amount", plain(estimate.get("fiat_amount")));
-        method.put("rate", plain(estimate.get("rate")));
-        method.put("fee", plain(fees));
+        method.put("payout_amount", Decimals.plain(estimate.get("fiat_amount")));
+        method.put("rate", Decimals.plain(estimate.get("rate")));
+        method.put("fee", Decimals.plain(fees));
         Map<String, Object> offer = new LinkedHashMap<>();
         offer.put("provider", "unigox");
         offer.put("via", "unigox");
-        offer.put("rate", plain(estimate.get("rate")));
+        offer.put("rate", Decimals.plain(estimate.get("rate")));
         // Unigox charges its fees in the crypto sold
-        offer.put("fee", plain(fees));
+        offer.put("fee", Decimals.plain(fees));
         offer.put("fee_currency", "crypto");
-        offer.put("amount_from", plain(estimate.get("crypto_amount")));
-        offer.put("payout_amount", plain(estimate.get("fiat_amount")));
+        offer.put("amount_from", Decimals.plain(estimate.get("crypto_amount")));
+        offer.put("payout_amount", Decimals.plain(estimate.get("fiat_amount")));
         offer.put("payment_methods", List.of(method));
         offer.put("firm", false);
         offer.put("expires_at", null);
         return List.of(offer);
-    }
-
-    private static String plain(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            java.math.BigDecimal d = new java.math.BigDecimal(value.toString()).stripTrailingZeros();
-            return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Unigox's quote as our API answers it: its fields, plus our user and payment details ids. */
@@ -227,10 +216,6 @@ public final class UnigoxViews {
             throw new ApiProblem(502, "upstream_error", "Unigox answered without " + field, null, null);
         }
         return value.toString();
-    }
-
-    private static String decimal(Object value) {
-        return value == null ? null : new java.math.BigDecimal(value.toString()).toPlainString();
     }
 
     @SuppressWarnings("unchecked")
