@@ -45,14 +45,16 @@ final class Load {
      * Open loop: request n is due at start + n / rate, whoever of {@code workers} is free sends it, and its
      * latency counts from when it was due (so a server falling behind shows as latency, not as a lower rate).
      */
-    static Result fixedRate(int port, int workers, int perSecond, long total, LongFunction<byte[]> requestFor,
-                            Predicate<RawHttp.Response> check) throws InterruptedException {
+    static Result fixedRate(int port, int workers, int perSecond, long total, long graceMillis,
+                            LongFunction<byte[]> requestFor, Predicate<RawHttp.Response> check) throws InterruptedException {
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         long interval = 1_000_000_000L / perSecond;
+        // a server that cannot keep up is not waited for forever: nothing is sent after the schedule's end + grace
+        long deadline = start + total * interval + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         return run(port, workers, () -> {
             long n = next.getAndIncrement();
-            return n < total ? n : -1;
+            return n < total && System.nanoTime() < deadline ? n : -1;
         }, n -> start + n * interval, requestFor, check);
     }
 
