@@ -55,26 +55,44 @@ public final class Bench {
         Bundle.logDir = work;
         Bundle.pidsFile = work.resolve("pids");
         long began = System.nanoTime();
-        String only = System.getenv().getOrDefault("BENCH_ONLY", "webhooks-h2,webhooks-pg,reconcile");
+        List<String> only = List.of(System.getenv().getOrDefault("BENCH_ONLY",
+                "webhooks-h2,webhooks-pg,reconcile-h2,reconcile-pg").split(","));
         try {
             if (only.contains("webhooks-h2")) {
-                webhooksH2();
+                part("webhook ingest H2 (+ offers, footprint)", Bench::webhooksH2);
             }
             if (only.contains("webhooks-pg")) {
-                webhooksPostgres();
+                part("webhook ingest PostgreSQL", Bench::webhooksPostgres);
             }
-            if (only.contains("reconcile")) {
-                reconcile(10_000, 1);
+            if (only.contains("reconcile-h2")) {
+                part("reconciliation H2 10,000", () -> reconcile(10_000, 1, false));
                 if (!quick) {
-                    reconcile(100_000, 2);
+                    part("reconciliation H2 100,000", () -> reconcile(100_000, 2, false));
                 }
             }
-        } catch (Exception e) {
-            e.printStackTrace();
-            ROWS.add(new Row("(driver)", "aborted", e.toString(), "-", "NO"));
+            if (only.contains("reconcile-pg")) {
+                part("reconciliation PostgreSQL 10,000", () -> reconcile(10_000, 3, true));
+                if (!quick) {
+                    part("reconciliation PostgreSQL 100,000", () -> reconcile(100_000, 4, true));
+                }
+            }
         } finally {
             startupRows();
             print((System.nanoTime() - began) / 1e9);
+        }
+    }
+
+    interface Part {
+        void run() throws Exception;
+    }
+
+    /** One benchmark; a failure (e.g. PostgreSQL refusing connections) becomes a row, and the others still run. */
+    static void part(String name, Part part) {
+        try {
+            part.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            ROWS.add(new Row(name, "did not run to the end", clip(e.toString()), "-", "NO"));
         }
     }
 
@@ -112,11 +130,7 @@ public final class Bench {
     }
 
     static void webhooksPostgres() throws Exception {
-        try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
-             Statement s = admin.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + PG_SCHEMA);
-        }
+        pgSchema(PG_SCHEMA, true);
         String url = PG_ADMIN_URL + "?currentSchema=" + PG_SCHEMA;
         try {
             try (Bundle b = Bundle.start("webhooks-pg", 18490, Map.of("OFFRAMP_DB_URL", url, "OFFRAMP_DB_USER", "postgres"),
@@ -128,10 +142,7 @@ public final class Bench {
                 webhookSuite("PostgreSQL", b, 1500);
             }
         } finally {
-            try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
-                 Statement s = admin.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-            }
+            pgSchema(PG_SCHEMA, false);
         }
     }
 
@@ -296,19 +307,41 @@ public final class Bench {
 
     static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-    static void reconcile(int n, int seed) throws Exception {
-        Path dir = Files.createTempDirectory(work, "h2-reconcile-" + n + "-");
-        int port = 18500 + seed * 10;
+    static void localReconcileRows(Connection c, int n, int seed) throws Exception {
         // 1 order in 10 is behind upstream locally (a change to apply); the rest agree (checked, unchanged)
-        prepareH2("reconcile-" + n, dir, port, c -> insertOrders(c, n,
+        insertOrders(c, n,
                 i -> String.format(Locale.ROOT, "%08x-0000-4000-9000-%012x", seed, i),
                 i -> String.format(Locale.ROOT, "%08x-0000-4000-8000-%012x", seed, i),
-                i -> i % 10 == 0 ? "awaiting_crypto_transfer_authorization" : "crypto_received"));
-        Path gcLog = work.resolve("gc-reconcile-" + n + ".log");
+                i -> i % 10 == 0 ? "awaiting_crypto_transfer_authorization" : "crypto_received");
+    }
+
+    /** H2: local rows go in while the bundle is stopped (embedded file); PostgreSQL: while it runs, in a fresh schema. */
+    static void reconcile(int n, int seed, boolean postgres) throws Exception {
+        String db = postgres ? "PostgreSQL" : "H2";
+        String name = "reconcile-" + db.toLowerCase(Locale.ROOT) + "-" + n;
+        int port = 18500 + seed * 10 + (postgres ? 100 : 0);
+        Path gcLog = work.resolve("gc-" + name + ".log");
         Files.deleteIfExists(gcLog);
-        try (Bundle b = Bundle.start("reconcile-" + n, port, Map.of("OFFRAMP_DB_URL", h2Url(dir)),
-                List.of("-Xlog:gc:file=" + gcLog))) {
-            warmStarts.add(b.awaitHealthy(120));
+        List<String> jvm = List.of("-Xlog:gc:file=" + gcLog);
+        String schema = "offramp_bench_rec";
+        String pgUrl = PG_ADMIN_URL + "?currentSchema=" + schema;
+        if (postgres) {
+            pgSchema(schema, true);
+        } else {
+            Path dir = Files.createTempDirectory(work, "h2-" + name + "-");
+            prepareH2(name, dir, port, c -> localReconcileRows(c, n, seed));
+            pgUrl = h2Url(dir);
+        }
+        try (Bundle b = Bundle.start(name, port, postgres
+                ? Map.of("OFFRAMP_DB_URL", pgUrl, "OFFRAMP_DB_USER", "postgres") : Map.of("OFFRAMP_DB_URL", pgUrl), jvm)) {
+            double startSeconds = b.awaitHealthy(120);
+            if (postgres) {
+                try (Connection c = DriverManager.getConnection(pgUrl, "postgres", "")) {
+                    localReconcileRows(c, n, seed);
+                }
+            } else {
+                warmStarts.add(startSeconds);
+            }
             expect(b.unigox("POST", "/_sandbox/orders/bulk", "{\"count\":" + n + ",\"status\":\"crypto_received\",\"seed\":" + seed + "}"), 201);
             expect(b.unigox("POST", "/_sandbox/stats/reset", null), 200);
             double[] peakHeap = {0};
@@ -330,7 +363,7 @@ public final class Bench {
             long t0 = System.nanoTime();
             HttpResponse<String> started = b.call("POST", "/admin/reconciliation/run", "dev-admin-key", null);
             expect(started, 202);
-            long limit = quick || n <= 10_000 ? 120 : 200;
+            long limit = n <= 10_000 ? 120 : postgres ? 150 : 90;
             String run = null;
             String status = "running";
             while (status.equals("running") && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(limit)) {
@@ -354,7 +387,7 @@ public final class Bench {
                 }
             }
             boolean finished = !status.equals("running");
-            String label = String.format(Locale.ROOT, "reconciliation %,d open orders", n);
+            String label = String.format(Locale.ROOT, "reconciliation %s %,d open orders", db, n);
             ROWS.add(new Row(label, "wall time (" + status + "; " + field(run, "orders_checked") + " checked, "
                     + field(run, "changes_applied") + " applied, " + field(run, "errors") + " errors)",
                     finished ? String.format(Locale.ROOT, "%.1f s", wall) : String.format(Locale.ROOT, "> %.0f s (not finished)", wall),
@@ -365,7 +398,21 @@ public final class Bench {
             ROWS.add(new Row(label, "peak heap used (polled) | max live after GC",
                     String.format(Locale.ROOT, "%.0f MB | %.0f MB", peakHeap[0], maxAfterGc), "flat 10k -> 100k", "see text"));
             if (!finished) {
-                Files.writeString(work.resolve("reconcile-" + n + "-unfinished.txt"), run == null ? "" : run);
+                Files.writeString(work.resolve(name + "-unfinished.txt"), run == null ? "" : run);
+            }
+        } finally {
+            if (postgres) {
+                pgSchema(schema, false);
+            }
+        }
+    }
+
+    static void pgSchema(String schema, boolean create) throws Exception {
+        try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            if (create) {
+                s.execute("CREATE SCHEMA " + schema);
             }
         }
     }
