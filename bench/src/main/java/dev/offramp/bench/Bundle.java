@@ -50,6 +50,11 @@ final class Bundle implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
+        // extra JVM options for every bundle started, e.g. a JFR recording while profiling a benchmark
+        String extra = System.getenv("BENCH_BUNDLE_JVM_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-jar");
         cmd.add("target/offramp-bundle.jar");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile())
