@@ -46,6 +46,17 @@ public final class Bench {
     static final List<Double> freshStarts = new ArrayList<>();
     static final List<Double> warmStarts = new ArrayList<>();
     static double idleRssMb = Double.NaN;
+    static String loadAtStart = "?";
+
+    /** /proc/loadavg's first three fields: other work on the machine skews every figure here. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Bundle.root = Path.of(args[0]).toAbsolutePath();
@@ -55,6 +66,7 @@ public final class Bench {
         Bundle.logDir = work;
         Bundle.pidsFile = work.resolve("pids");
         long began = System.nanoTime();
+        loadAtStart = loadAverage();
         List<String> only = List.of(System.getenv().getOrDefault("BENCH_ONLY",
                 "webhooks-h2,webhooks-pg,reconcile-h2,reconcile-pg").split(","));
         try {
@@ -490,9 +502,9 @@ public final class Bench {
         for (Row r : ROWS) {
             line(out, new String[] {r.bench(), r.metric(), r.value(), r.target(), r.met()}, w);
         }
-        out.append(String.format(Locale.ROOT, "%nbench driver: %.0f s; %d cores; %s %s; logs in %s%n", seconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), work));
+        out.append(String.format(Locale.ROOT, "%nbench driver: %.0f s; %d cores; %s %s; load average at start %s, at end %s;"
+                + " logs in %s%n", seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), loadAtStart, loadAverage(), work));
         System.out.print(out);
         try {
             Files.writeString(work.resolve("results.md"), out.toString());
