@@ -75,6 +75,33 @@ final class Bundle implements AutoCloseable {
         return new Bundle(httpPort, httpPort + 1, p, t0, log);
     }
 
+    /**
+     * Starts and waits for health. A bundle killed from outside before it became healthy (exit 143/137:
+     * another job on the machine ending java processes) is started once more, and the retry noted.
+     */
+    static Bundle startHealthy(String name, int httpPort, Map<String, String> env, List<String> jvmArgs) throws Exception {
+        Bundle b = start(name, httpPort, env, jvmArgs);
+        try {
+            b.awaitHealthy(120);
+            return b;
+        } catch (IllegalStateException e) {
+            b.close();
+            int code = b.process.exitValue();
+            if (code != 143 && code != 137) {
+                throw e;
+            }
+            System.err.println("bundle " + name + " was killed from outside (exit " + code + ") while starting; starting it again");
+            Bundle again = start(name + "-retry", httpPort, env, jvmArgs);
+            try {
+                again.awaitHealthy(120);
+                return again;
+            } catch (Exception e2) {
+                again.close();
+                throw e2;
+            }
+        }
+    }
+
     /** Polls /observe/health every 20 ms; the seconds from process start to the first 200. */
     double awaitHealthy(long timeoutSeconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
