@@ -2,7 +2,11 @@ package dev.offramp.sandbox.unigox;
 
 import static dev.offramp.sandbox.unigox.SimError.Envelope.PARTNER;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +18,10 @@ import java.util.Set;
 final class SandboxControlEndpoints {
 
     private static final String ROOT = "/_sandbox";
+    /** Upper bound of one bulk creation, so a typo cannot eat the bundle's heap. */
+    static final int MAX_BULK = 1_000_000;
+    /** The user every bulk order belongs to (no such user exists: bulk orders are for reconciliation). */
+    static final String BULK_USER_UUID = "00000000-0000-4000-8000-00000000b01c";
     private static final Set<KycStatus> SETTABLE_KYC = Set.of(KycStatus.VERIFIED, KycStatus.VERIFICATION_REJECTED,
             KycStatus.UNDER_REVIEW);
 
@@ -22,15 +30,17 @@ final class SandboxControlEndpoints {
     private final KycLifecycle kyc;
     private final WebhookSender webhooks;
     private final ResponseLatency latency;
+    private final RequestStats stats;
     private final Clock clock;
 
     SandboxControlEndpoints(SimulatorState state, OrderLifecycle orders, KycLifecycle kyc, WebhookSender webhooks,
-                            ResponseLatency latency, Clock clock) {
+                            ResponseLatency latency, RequestStats stats, Clock clock) {
         this.state = state;
         this.orders = orders;
         this.kyc = kyc;
         this.webhooks = webhooks;
         this.latency = latency;
+        this.stats = stats;
         this.clock = clock;
     }
 
@@ -48,10 +58,17 @@ final class SandboxControlEndpoints {
                 .add("POST", ROOT + "/users/{user_uuid}/kyc", PARTNER, this::setKyc)
                 .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
                 .add("POST", ROOT + "/latency", PARTNER, this::setLatency)
+                .add("POST", ROOT + "/orders/bulk", PARTNER, this::bulkOrders)
+                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(Json.object("calls", stats.snapshot())))
+                .add("POST", ROOT + "/stats/reset", PARTNER, call -> {
+                    stats.reset();
+                    return Reply.ok(Json.object("reset", true));
+                })
                 .add("POST", ROOT + "/reset", PARTNER, call -> {
                     state.reset();
                     webhooks.reset();
                     latency.reset();
+                    stats.reset();
                     return Reply.ok(Json.object("reset", true));
                 });
     }
@@ -64,6 +81,42 @@ final class SandboxControlEndpoints {
         }
         latency.set(path, delay.asLong());
         return Reply.ok(Json.object("path", path, "delay_ms", delay.asLong()));
+    }
+
+    /** The id of bulk order {@code index} of {@code seed}: deterministic, so a benchmark can insert its own rows first. */
+    static String bulkOrderId(int seed, int index) {
+        return String.format(Locale.ROOT, "%08x-0000-4000-8000-%012x", seed, index);
+    }
+
+    /**
+     * {@code {"count":N,"status":"crypto_received","seed":S}}: N orders of 100 USDT -> EUR at that status
+     * with ids {@link #bulkOrderId}(S, 0..N-1), no quote, no webhook, no clock step. All or nothing.
+     */
+    private Reply bulkOrders(Call call) {
+        JsonNode body = call.body();
+        JsonNode count = body.get("count");
+        JsonNode seed = body.get("seed");
+        if (count == null || !count.canConvertToInt() || count.asInt() < 1 || count.asInt() > MAX_BULK
+                || (seed != null && (!seed.canConvertToInt() || seed.asInt() < 0))) {
+            throw call.invalid("count must be 1.." + MAX_BULK + " and seed (optional) a non-negative integer");
+        }
+        String text = call.requiredText(body, "status");
+        OrderStatus status = OrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
+        int n = count.asInt();
+        int s = seed == null ? 0 : seed.asInt();
+        for (int i = 0; i < n; i++) {
+            if (state.orders.find(bulkOrderId(s, i)).isPresent()) {
+                throw SimError.partner(409, "DUPLICATE", "order " + bulkOrderId(s, i) + " exists; use another seed");
+            }
+        }
+        Instant now = clock.instant();
+        Price price = new OfframpPricing().forCryptoDeposit("USDT", "EUR", new BigDecimal("100"), BigDecimal.ZERO);
+        Quote quote = new Quote("bulk-" + s, BULK_USER_UUID, 0L, price, now);
+        for (int i = 0; i < n; i++) {
+            state.orders.place(bulkOrderId(s, i), quote, status, now);
+        }
+        return Reply.created(Json.object("created", n, "status", status.wire(), "seed", s,
+                "first_order_id", bulkOrderId(s, 0), "last_order_id", bulkOrderId(s, n - 1)));
     }
 
     private Reply advanceOrder(Call call) {

@@ -46,7 +46,14 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /_sandbox/users/{uuid}/kyc/advance}: one automatic KYC step now.</li>
  *   <li>{@code POST /_sandbox/latency} {@code {"path","delay_ms"}}: answer that path (e.g.
  *       {@code /api/v1/partner/offramp/estimate}) only after the delay; 0 clears it;</li>
- *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode, latencies and log.</li>
+ *   <li>{@code POST /_sandbox/orders/bulk} {@code {"count":N,"status":..,"seed":S}}: N orders (100 USDT ->
+ *       EUR, at most 1,000,000) placed at that status at once, without quotes, webhooks or clock steps,
+ *       with deterministic ids {@code %08x(S)-0000-4000-8000-%012x(i)} for i = 0..N-1 (so a benchmark
+ *       can insert the matching local rows first); 409 DUPLICATE if one exists. For reconciliation
+ *       benchmarks.</li>
+ *   <li>{@code GET /_sandbox/stats}: requests answered per route ({@code "GET /api/v1/partner/orders": 12});
+ *       {@code POST /_sandbox/stats/reset} zeroes them. The stats calls are not counted.</li>
+ *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode, latencies, stats and log.</li>
  * </ul>
  *
  * <h2>Deviations and choices</h2>
@@ -70,6 +77,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     private final WebhookSender webhooks;
     private final RouteTable routes = new RouteTable();
     private final ResponseLatency latency = new ResponseLatency();
+    private final RequestStats stats = new RequestStats();
 
     public UnigoxSimulator(UnigoxSimulatorSettings settings) {
         this(settings, Clock.systemUTC());
@@ -88,7 +96,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         new KycEndpoints(state, kyc, clock).addTo(routes);
         new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
         new OrderEndpoints(state, orders, clock).addTo(routes);
-        new SandboxControlEndpoints(state, orders, kyc, webhooks, latency, clock).addTo(routes);
+        new SandboxControlEndpoints(state, orders, kyc, webhooks, latency, stats, clock).addTo(routes);
     }
 
     @Override
@@ -97,6 +105,10 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
             RouteTable.Match match = routes.match(request).orElseThrow(() -> SimError.partner(404, "NOT_FOUND",
                     "no such endpoint: " + request.method() + " " + request.path()));
             RouteTable.Route route = match.route();
+            String template = "/" + String.join("/", route.template());
+            if (!template.startsWith("/_sandbox/stats")) {
+                stats.count(route.method() + " " + template);
+            }
             if (route.needsKey() && !keyMatches(request.header("x-api-key"))) {
                 throw route.envelope() == SimError.Envelope.LEGACY
                         ? SimError.legacy(401, "unauthorized", null)

@@ -1,0 +1,61 @@
+package dev.offramp.sandbox.unigox;
+
+import static dev.offramp.sandbox.unigox.SimulatorClient.P;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark helpers: bulk order creation with deterministic ids, and the per-route request counter. */
+class BulkOrdersAndStatsTest {
+
+    private final SimulatorClient sim = new SimulatorClient();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    @Test
+    void bulkOrdersAreListedAndReadableWithoutWebhooks() {
+        var created = sim.post("/_sandbox/orders/bulk", "{\"count\":250,\"status\":\"crypto_received\",\"seed\":7}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.data().get("created").asInt()).isEqualTo(250);
+        assertThat(created.data().get("first_order_id").asText()).isEqualTo("00000007-0000-4000-8000-000000000000");
+        assertThat(created.data().get("last_order_id").asText()).isEqualTo(SandboxControlEndpoints.bulkOrderId(7, 249));
+
+        var lastPage = sim.get(P + "/orders?status=crypto_received&page=3&limit=100");
+        assertThat(lastPage.status()).isEqualTo(200);
+        assertThat(lastPage.data().get("orders")).hasSize(50);
+        assertThat(lastPage.data().get("orders").get(0).get("order_id").asText())
+                .isEqualTo(SandboxControlEndpoints.bulkOrderId(7, 200));
+        assertThat(lastPage.data().get("pagination").get("total_count").asInt()).isEqualTo(250);
+
+        var one = sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(7, 42));
+        assertThat(one.data().get("status").asText()).isEqualTo("crypto_received");
+        assertThat(sim.get("/_sandbox/webhooks/deliveries").data().get("deliveries")).isEmpty();
+
+        // all or nothing: a seed already used is refused
+        assertThat(sim.post("/_sandbox/orders/bulk", "{\"count\":1,\"status\":\"crypto_received\",\"seed\":7}").status())
+                .isEqualTo(409);
+        assertThat(sim.post("/_sandbox/orders/bulk", "{\"count\":0,\"status\":\"crypto_received\"}").status()).isEqualTo(400);
+        assertThat(sim.post("/_sandbox/orders/bulk", "{\"count\":5,\"status\":\"no_such_status\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void statsCountCallsPerRouteUntilReset() {
+        sim.post("/_sandbox/orders/bulk", "{\"count\":3,\"status\":\"completed\"}");
+        sim.get(P + "/orders?status=completed&page=1&limit=100");
+        sim.get(P + "/orders?status=completed&page=2&limit=100");
+        sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(0, 1));
+
+        var stats = sim.get("/_sandbox/stats").data().get("calls");
+        assertThat(stats.get("GET /api/v1/partner/orders").asLong()).isEqualTo(2);
+        assertThat(stats.get("GET /api/v1/partner/orders/{order_id}").asLong()).isEqualTo(1);
+        assertThat(stats.get("POST /_sandbox/orders/bulk").asLong()).isEqualTo(1);
+        assertThat(stats.has("GET /_sandbox/stats")).isFalse();
+
+        assertThat(sim.post("/_sandbox/stats/reset").status()).isEqualTo(200);
+        assertThat(sim.get("/_sandbox/stats").data().get("calls")).isEmpty();
+    }
+}
