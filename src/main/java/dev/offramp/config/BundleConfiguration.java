@@ -10,7 +10,9 @@ import dev.offramp.api.OfferViews;
 import dev.offramp.api.OffersAggregation;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.api.RequestLimits;
+import dev.offramp.http.CorrelationIds;
 import dev.offramp.http.ReadUploads;
+import dev.offramp.http.RequestLog;
 import dev.offramp.logging.SecretValues;
 import dev.offramp.api.OrderViews;
 import dev.offramp.status.OrderStateMachine;
@@ -67,6 +69,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("jsonBodies", new JsonBodies());
         registry.bind("readUploads", new ReadUploads());
+        context.getManagementStrategy().addEventNotifier(new RequestLog());
+        registry.bind("correlationIds", new CorrelationIds());
         registry.bind("orderRequests", new OrderRequests());
         registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox")));
         registry.bind("offersAggregation", new OffersAggregation());

@@ -76,6 +76,15 @@ class OrdersApiTest {
     }
 
     @Test
+    void theCallersCorrelationIdComesBack() throws Exception {
+        HttpResponse<String> mine = bundle.raw("GET", "/api/v1/orders", null, java.util.Map.of("X-API-Key", Bundle.API_KEY, "X-Correlation-Id", "req-42.a"));
+        HttpResponse<String> forged = bundle.raw("GET", "/api/v1/orders", null, java.util.Map.of("X-API-Key", Bundle.API_KEY, "X-Correlation-Id", "bad id; INJECTED"));
+
+        assertThat(mine.headers().firstValue("X-Correlation-Id")).hasValue("req-42.a");
+        assertThat(forged.headers().firstValue("X-Correlation-Id")).hasValueSatisfying(v -> assertThat(v).doesNotContain("INJECTED").isNotBlank());
+    }
+
+    @Test
     void unknownOrderIsA404JsonError() throws Exception {
         HttpResponse<String> response = bundle.get("/api/v1/orders/does-not-exist");
 

@@ -114,7 +114,8 @@ class SecretsStayOutOfLogsTest {
             output = bundle.output();
         }
 
-        assertThat(output).contains("reconciliation run").contains("unigox webhook refused");
+        assertThat(output).contains("reconciliation run").contains("unigox webhook refused")
+                .as("one line per request").containsPattern("requests - POST /api/v1/offramp/orders -> 201 in \\d+ ms order=[0-9a-f-]{36} correlation=");
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             assertThat(output).as(secret.getKey()).doesNotContain(secret.getValue());
         }
