@@ -25,6 +25,9 @@ final class Bundle {
 
     static final String API_KEY = "test-api-key";
     static final String ADMIN_KEY = "test-admin-key";
+    /** A well-formed authorize-crypto-transfer body (the simulator does not check EIP-712 signatures). */
+    static final String AUTHORIZATION = "{\"forward_request\":{\"from\":\"0x1\",\"to\":\"0x2\",\"value\":\"0\",\"gas\":\"500000\","
+            + "\"nonce\":\"0\",\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -39,8 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 class ReconciliationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String AUTHORIZE = "{\"forward_request\":{\"from\":\"0x1\",\"to\":\"0x2\",\"value\":\"0\",\"gas\":\"500000\",\"nonce\":\"0\","
-            + "\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}";
 
     @BeanInject
     CamelContext context;
@@ -136,7 +134,7 @@ class ReconciliationTest {
                 sim("unigox", "POST", "/_sandbox/orders/" + id + "/end", "{\"status\":\"cancelled\"}");
                 continue;
             }
-            ok(bundle.post("/api/v1/orders/" + ours + "/authorize-crypto-transfer", AUTHORIZE), 200);
+            ok(bundle.post("/api/v1/orders/" + ours + "/authorize-crypto-transfer", Bundle.AUTHORIZATION), 200);
             advance(id, 2);
             switch (e.getKey()) {
                 case "completed" -> {

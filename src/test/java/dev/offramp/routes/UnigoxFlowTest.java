@@ -200,7 +200,7 @@ class UnigoxFlowTest {
             String unigoxId = created.get("provider_order_id").asText();
             advance(unigoxId, "awaiting_crypto_transfer_authorization", orderId);
             ok(bundle.post("/api/v1/orders/" + orderId + "/authorize-crypto-transfer",
-                    "{\"forward_request\":{\"from\":\"0x1\",\"to\":\"0x2\",\"value\":\"0\",\"gas\":\"500000\",\"nonce\":\"0\",\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}"), 200);
+                    Bundle.AUTHORIZATION), 200);
             advance(unigoxId, "crypto_received", orderId);
 
             sim("POST", "/_sandbox/orders/" + unigoxId + "/end", "{\"status\":\"" + ending + "\"}");
@@ -287,7 +287,7 @@ class UnigoxFlowTest {
             String unigoxId = created.get("provider_order_id").asText();
             advance(unigoxId, "awaiting_crypto_transfer_authorization", orderId);
             ok(bundle.post("/api/v1/orders/" + orderId + "/authorize-crypto-transfer",
-                    "{\"forward_request\":{\"from\":\"0x1\",\"to\":\"0x2\",\"value\":\"0\",\"gas\":\"500000\",\"nonce\":\"0\",\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}"), 200);
+                    Bundle.AUTHORIZATION), 200);
             sim("POST", "/_sandbox/webhooks/mode", "{\"mode\":\"" + mode + "\"}");
 
             for (int step = 0; step < 4; step++) {
