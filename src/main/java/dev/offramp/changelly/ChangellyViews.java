@@ -14,13 +14,19 @@ import java.util.Objects;
 /** Shapes Changelly answers into the bundle's API (snake_case, decimal strings) and picks orders out of lists. */
 public final class ChangellyViews {
 
+    private final ChangellyResponses responses;
+
+    public ChangellyViews(ChangellyResponses responses) {
+        this.responses = responses;
+    }
+
     /**
      * The Changelly branch of the offers fan-out: its offers, or one error entry when Changelly did not
      * answer with offers (never an exception: the other upstreams still answer).
      */
     public List<Map<String, Object>> offersOrError(Integer status, String body, String transportError) {
         try {
-            return offers(new ChangellyResponses(1, 0, 0).data(status, body, transportError));
+            return offers(responses.data(status, body, transportError));
         } catch (ApiProblem problem) {
             Map<String, Object> upstream = problem.getUpstream();
             Object type = upstream == null ? null : upstream.get("code");

@@ -19,8 +19,9 @@ public final class UnigoxBeans {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         registry.bind("unigoxRequests", new UnigoxRequests());
-        registry.bind("unigoxResponses", new UnigoxResponses());
-        registry.bind("unigoxViews", new UnigoxViews());
+        UnigoxResponses responses = new UnigoxResponses();
+        registry.bind("unigoxResponses", responses);
+        registry.bind("unigoxViews", new UnigoxViews(responses));
         registry.bind("unigoxWebhookEvents", new UnigoxWebhookEvents());
         registry.bind("unigoxWebhookSignature", new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),

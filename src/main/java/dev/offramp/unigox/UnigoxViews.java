@@ -16,6 +16,12 @@ import java.util.UUID;
  */
 public final class UnigoxViews {
 
+    private final UnigoxResponses responses;
+
+    public UnigoxViews(UnigoxResponses responses) {
+        this.responses = responses;
+    }
+
     public Map<String, Object> user(Map<String, Object> row) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", row.get("id"));
@@ -29,9 +35,7 @@ public final class UnigoxViews {
 
     /** The local user, or a 404 naming the id (and the field when it came from a request body). */
     public Map<String, Object> requireUser(Map<String, Object> row, String userId, String field) {
-        if (row == null) {
-            throw new ApiProblem(404, "not_found", "user '" + userId + "' not found", field == null || field.isBlank() ? null : field, null);
-        }
+        requireLocalUser(row, userId, field);
         if (row.get("unigox_user_uuid") == null) {
             throw new ApiProblem(409, "user_not_onboarded", "user '" + userId + "' has no Unigox user yet; create it with POST /api/v1/users", field, null);
         }
@@ -41,7 +45,7 @@ public final class UnigoxViews {
     /** The local user, or a 404 naming the field; no upstream account is needed. */
     public Map<String, Object> requireLocalUser(Map<String, Object> row, String userId, String field) {
         if (row == null) {
-            throw new ApiProblem(404, "not_found", "user '" + userId + "' not found", field, null);
+            throw new ApiProblem(404, "not_found", "user '" + userId + "' not found", field == null || field.isBlank() ? null : field, null);
         }
         return row;
     }
@@ -149,7 +153,7 @@ public final class UnigoxViews {
     public List<Map<String, Object>> estimateOffers(Integer status, String body, String transportError) {
         Object data;
         try {
-            data = new UnigoxResponses().data(status, body, transportError);
+            data = responses.data(status, body, transportError);
         } catch (ApiProblem problem) {
             Object upstreamCode = problem.getUpstream() == null ? null : problem.getUpstream().get("code");
             String message = problem.getMessage();
