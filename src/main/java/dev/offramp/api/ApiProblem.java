@@ -46,6 +46,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "not_found", what + " '" + id + "' not found", null, null);
     }
 
+    /** The upstream's circuit breaker is open: the call was not made; it is worth trying again later. */
+    public static ApiProblem circuitOpen(String provider, String name) {
+        return new ApiProblem(503, "upstream_circuit_open", name + " is failing; calls to it are paused for a while, try again later",
+                null, upstream(provider, null, null, null, null));
+    }
+
     public static ApiProblem unauthorized(String header) {
         return new ApiProblem(401, "unauthorized", "missing or invalid " + header, header, null);
     }

@@ -2,49 +2,32 @@ package dev.offramp.changelly;
 
 import dev.offramp.api.ApiProblem;
 import dev.offramp.api.JsonBodies;
+import dev.offramp.upstream.UpstreamFailures;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads Changelly answers: the JSON of a 2xx, or our JSON error from {@code {errorType, errorMessage,
- * errorDetails}} with the type kept. Decides whether a safe call is worth another attempt (429, 5xx,
- * transport failure) and how long to wait first (Retry-After when given, else exponential backoff
- * with jitter).
+ * errorDetails}} with the type kept (when to try again is {@link dev.offramp.upstream.RetryPolicy}'s).
  */
 public final class ChangellyResponses {
 
-    private final int maxAttempts;
-    private final long baseBackoffMillis;
-    private final long maxBackoffMillis;
-
-    public ChangellyResponses(int maxAttempts, long baseBackoffMillis, long maxBackoffMillis) {
-        this.maxAttempts = maxAttempts;
-        this.baseBackoffMillis = baseBackoffMillis;
-        this.maxBackoffMillis = maxBackoffMillis;
-    }
-
-    /** "retry" or "done" after attempt number {@code attempt} (0-based). */
-    public String outcome(Integer status, String transportError, int attempt, boolean safeToRepeat) {
-        boolean transient_ = transportError != null || status == null || status == 429 || status >= 500;
-        return safeToRepeat && transient_ && attempt + 1 < maxAttempts ? "retry" : "done";
-    }
-
-    public long backoffMillis(int attempt, String retryAfter) {
-        if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
-            return Math.min(Long.parseLong(retryAfter.trim()) * 1000, maxBackoffMillis);
-        }
-        long exponential = Math.min(baseBackoffMillis << Math.min(attempt, 20), maxBackoffMillis);
-        return exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
-    }
-
-    /** Whether a failed unsafe call may still have taken effect upstream (timeout, lost answer, 5xx). */
+    /**
+     * Whether a failed unsafe call may still have taken effect upstream (timeout, lost answer, 5xx).
+     * An open circuit is certain: the call was never sent.
+     */
     public boolean uncertain(Integer status, String transportError) {
+        if (UpstreamFailures.CIRCUIT_OPEN.equals(transportError)) {
+            return false;
+        }
         return transportError != null || status == null || status >= 500;
     }
 
     /** The parsed JSON of a 2xx answer, or the ApiProblem for anything else. */
     public Object data(Integer status, String body, String transportError) {
+        if (UpstreamFailures.CIRCUIT_OPEN.equals(transportError)) {
+            throw ApiProblem.circuitOpen("changelly", "Changelly");
+        }
         if ("timeout".equals(transportError)) {
             throw new ApiProblem(504, "upstream_timeout", "Changelly did not answer in time", null, ApiProblem.upstream("changelly", null, null, null, null));
         }

@@ -52,6 +52,7 @@ public class BundleConfiguration implements CamelConfiguration {
         // keys before the database: a key that cannot be loaded stops start-up at once, naming its variable
         ChangellyBeans.bind(context);
         UnigoxBeans.bind(context);
+        UpstreamBeans.bind(context);
 
         DataSource dataSource = migratedDataSource(props);
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);

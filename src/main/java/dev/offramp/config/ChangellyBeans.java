@@ -33,10 +33,7 @@ public final class ChangellyBeans {
         registry.bind("changellyCallbackVerifier", changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
                 name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
         registry.bind("changellyRequests", new ChangellyRequests(setting(props, "changelly.base-url"), signer));
-        ChangellyResponses responses = new ChangellyResponses(
-                Integer.parseInt(setting(props, "changelly.retry.max-attempts")),
-                Long.parseLong(setting(props, "changelly.retry.backoff-ms")),
-                Long.parseLong(setting(props, "changelly.retry.max-backoff-ms")));
+        ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
         registry.bind("changellyViews", new ChangellyViews(responses));
         registry.bind("changellyCallbacks", new ChangellyCallbacks());

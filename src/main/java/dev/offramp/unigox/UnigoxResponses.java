@@ -1,6 +1,7 @@
 package dev.offramp.unigox;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.upstream.UpstreamFailures;
 import dev.offramp.api.JsonBodies;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,9 +20,12 @@ public final class UnigoxResponses {
 
     /**
      * The {@code data} of a 2xx success envelope, or the ApiProblem for anything else, including a
-     * transport failure ({@code timeout}: 504, {@code unreachable}: 502).
+     * transport failure ({@code timeout}: 504, {@code unreachable}: 502) and an open circuit (503).
      */
     public Object data(Integer httpStatus, String body, String transportError) {
+        if (UpstreamFailures.CIRCUIT_OPEN.equals(transportError)) {
+            throw ApiProblem.circuitOpen("unigox", "Unigox");
+        }
         if ("timeout".equals(transportError)) {
             throw new ApiProblem(504, "upstream_timeout", "Unigox did not answer in time", null, ApiProblem.upstream("unigox", 0, null, null, null));
         }

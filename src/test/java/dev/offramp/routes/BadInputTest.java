@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
             "offramp.http-port=18188", "offramp.management-port=19188",
             "offramp.db.url=jdbc:h2:mem:bad-input;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            // failures are driven on purpose here: the breakers stay closed (CircuitBreakerTest covers them)
+            "unigox.circuit.window-size=1000", "unigox.circuit.minimum-calls=1000",
+            "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

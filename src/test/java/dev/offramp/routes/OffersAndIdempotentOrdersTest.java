@@ -26,6 +26,9 @@ import org.junit.jupiter.api.TestInstance;
             "offramp.http-port=18186", "offramp.management-port=19186",
             "offramp.db.url=jdbc:h2:mem:offers-orders;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key",
+            // failures are driven on purpose here: the breakers stay closed (CircuitBreakerTest covers them)
+            "unigox.circuit.window-size=1000", "unigox.circuit.minimum-calls=1000",
+            "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
             "offers.unigox.timeout-ms=2500", "offers.changelly.timeout-ms=2500", "changelly.retry.backoff-ms=20"
         })

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.TestInstance;
             "offramp.db.url=jdbc:h2:mem:reconciliation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
             "offramp.reconcile.enabled=false",
+            // failures are driven on purpose here: the breakers stay closed (CircuitBreakerTest covers them)
+            "unigox.circuit.window-size=1000", "unigox.circuit.minimum-calls=1000",
+            "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0", "sandbox.changelly.callback-url=",
             "changelly.retry.backoff-ms=20"
         })

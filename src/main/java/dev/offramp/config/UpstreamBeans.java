@@ -1,0 +1,80 @@
+package dev.offramp.config;
+
+import dev.offramp.upstream.CircuitSettings;
+import dev.offramp.upstream.RepeatSafeCalls;
+import dev.offramp.upstream.RetryPolicy;
+import dev.offramp.upstream.UpstreamCircuits;
+import dev.offramp.upstream.UpstreamCircuitsHealthCheck;
+import dev.offramp.upstream.UpstreamFailures;
+import dev.offramp.upstream.UpstreamMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.apache.camel.spi.CamelEvent;
+
+/**
+ * Binds what every upstream call goes through (routes unigox-exchange/-send, changelly-exchange/-send):
+ * a retry policy and a circuit breaker per upstream, the repeat-safe Unigox calls, the failure
+ * classification and the upstream metrics; and the readiness check of the circuits.
+ */
+public final class UpstreamBeans {
+
+    private static final String[] UPSTREAMS = {"unigox", "changelly"};
+
+    private UpstreamBeans() {
+    }
+
+    static void bind(CamelContext context) {
+        PropertiesComponent props = context.getPropertiesComponent();
+        var registry = context.getRegistry();
+        Supplier<MeterRegistry> meters = () -> context.getRegistry().findSingleByType(MeterRegistry.class);
+        UpstreamCircuits circuits = new UpstreamCircuits();
+        for (String upstream : UPSTREAMS) {
+            registry.bind(upstream + "RetryPolicy", new RetryPolicy(
+                    integer(props, upstream + ".retry.max-attempts"),
+                    integer(props, upstream + ".retry.backoff-ms"),
+                    integer(props, upstream + ".retry.max-backoff-ms"),
+                    Clock.systemUTC()));
+            registry.bind(upstream + "CircuitBreaker", circuits.add(upstream, new CircuitSettings(
+                    integer(props, upstream + ".circuit.failure-rate-percent"),
+                    integer(props, upstream + ".circuit.window-size"),
+                    integer(props, upstream + ".circuit.minimum-calls"),
+                    integer(props, upstream + ".circuit.open-ms"),
+                    integer(props, upstream + ".circuit.half-open-calls"))));
+        }
+        registry.bind("upstreamCircuits", circuits);
+        registry.bind("unigoxRepeatSafeCalls", new RepeatSafeCalls(BundleConfiguration.setting(props, "unigox.retry.repeat-safe-posts")));
+        registry.bind("upstreamFailures", new UpstreamFailures());
+        registry.bind("upstreamMetrics", new UpstreamMetrics(meters));
+        registry.bind("upstreamCircuitsHealthCheck", new UpstreamCircuitsHealthCheck(circuits,
+                Boolean.parseBoolean(BundleConfiguration.setting(props, "offramp.health.open-circuit-unready"))));
+        // the breakers' own figures (state, calls, failure rate) once the meter registry exists
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                MeterRegistry r = meters.get();
+                if (r != null) {
+                    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuits.registry()).bindTo(r);
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event.getType() == CamelEvent.Type.CamelContextStarted;
+            }
+        });
+    }
+
+    private static int integer(PropertiesComponent props, String key) {
+        String value = BundleConfiguration.setting(props, key);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Refusing to start: " + key + " must be a whole number, not '" + value + "'");
+        }
+    }
+}
