@@ -59,7 +59,8 @@ final class SandboxControlEndpoints {
                 .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
                 .add("POST", ROOT + "/latency", PARTNER, this::setLatency)
                 .add("POST", ROOT + "/orders/bulk", PARTNER, this::bulkOrders)
-                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(Json.object("calls", stats.snapshot())))
+                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(Json.object("calls", stats.snapshot(),
+                        "paths", stats.pathSnapshot(), "paths_truncated", stats.pathsTruncated())))
                 .add("POST", ROOT + "/stats/reset", PARTNER, call -> {
                     stats.reset();
                     return Reply.ok(Json.object("reset", true));

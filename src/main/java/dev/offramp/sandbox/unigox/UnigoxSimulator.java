@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *       with deterministic ids {@code %08x(S)-0000-4000-8000-%012x(i)} for i = 0..N-1 (so a benchmark
  *       can insert the matching local rows first); 409 DUPLICATE if one exists. For reconciliation
  *       benchmarks.</li>
- *   <li>{@code GET /_sandbox/stats}: requests answered per route ({@code "GET /api/v1/partner/orders": 12});
+ *   <li>{@code GET /_sandbox/stats}: requests answered per route ({@code "calls": {"GET /api/v1/partner/orders": 12}})
+ *       and per API path below {@code /api/v1/partner} ({@code "paths": {"GET /orders/123": 3}}, at most
+ *       {@value RequestStats#MAX_PATHS} paths, then {@code "paths_truncated": true});
  *       {@code POST /_sandbox/stats/reset} zeroes them. The stats calls are not counted.</li>
  *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode, latencies, stats and log.</li>
  * </ul>
@@ -106,8 +108,12 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                     "no such endpoint: " + request.method() + " " + request.path()));
             RouteTable.Route route = match.route();
             String template = "/" + String.join("/", route.template());
+            String apiPath = apiPath(request.path());
             if (!template.startsWith("/_sandbox/stats")) {
                 stats.count(route.method() + " " + template);
+            }
+            if (apiPath != null) {
+                stats.countPath(route.method() + " " + apiPath);
             }
             if (route.needsKey() && !keyMatches(request.header("x-api-key"))) {
                 throw route.envelope() == SimError.Envelope.LEGACY
@@ -139,6 +145,18 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     public void close() {
         scheduler.close();
         webhooks.close();
+    }
+
+    /**
+     * The request's path below {@link #PARTNER} as the client calls it ({@code /orders/123}, no trailing
+     * slash): what faults and per-path stats are keyed by. Null outside the API (the control endpoints).
+     */
+    static String apiPath(String requestPath) {
+        if (!requestPath.startsWith(PARTNER + "/")) {
+            return null;
+        }
+        String path = requestPath.substring(PARTNER.length());
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Constant-time, so the sandbox does not teach a timing side channel by example. */
