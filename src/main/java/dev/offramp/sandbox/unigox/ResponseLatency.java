@@ -28,11 +28,16 @@ final class ResponseLatency {
     void await(String path) {
         Long delay = delayMillisByPath.get(path);
         if (delay != null) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(delay);
+        }
+    }
+
+    /** Sleeps the calling request's thread; an interrupt (shutdown) cuts the wait short and is kept. */
+    static void pause(long delayMillis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -59,6 +59,13 @@ final class RouteTable {
         return Optional.empty();
     }
 
+    /** Whether some route answers {@code path} with {@code method} (null = any method). */
+    boolean serves(String method, String path) {
+        List<String> segments = segments(path);
+        return routes.stream().anyMatch(route -> (method == null || route.method().equals(method))
+                && bind(route.template(), segments) != null);
+    }
+
     /** The path parameters when {@code path} fits {@code template}, else null. */
     private static Map<String, String> bind(List<String> template, List<String> path) {
         if (template.size() != path.size()) {

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The sandbox's own endpoints under {@code /_sandbox} (not part of the Unigox API): drive the clock,
  * end orders the other ways, make webhooks misbehave, expire quotes, move prices and KYC, and
- * forget everything. Same key as the API; partner envelope. Listed in {@link UnigoxSimulator}.
+ * forget everything (faults too; arming them is {@link FaultEndpoints}). Same key as the API; partner
+ * envelope. Listed in {@link UnigoxSimulator}.
  */
 final class SandboxControlEndpoints {
 
@@ -31,16 +32,18 @@ final class SandboxControlEndpoints {
     private final WebhookSender webhooks;
     private final ResponseLatency latency;
     private final RequestStats stats;
+    private final FaultInjector faults;
     private final Clock clock;
 
     SandboxControlEndpoints(SimulatorState state, OrderLifecycle orders, KycLifecycle kyc, WebhookSender webhooks,
-                            ResponseLatency latency, RequestStats stats, Clock clock) {
+                            ResponseLatency latency, RequestStats stats, FaultInjector faults, Clock clock) {
         this.state = state;
         this.orders = orders;
         this.kyc = kyc;
         this.webhooks = webhooks;
         this.latency = latency;
         this.stats = stats;
+        this.faults = faults;
         this.clock = clock;
     }
 
@@ -59,7 +62,8 @@ final class SandboxControlEndpoints {
                 .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
                 .add("POST", ROOT + "/latency", PARTNER, this::setLatency)
                 .add("POST", ROOT + "/orders/bulk", PARTNER, this::bulkOrders)
-                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(Json.object("calls", stats.snapshot())))
+                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(Json.object("calls", stats.snapshot(),
+                        "paths", stats.pathSnapshot(), "paths_truncated", stats.pathsTruncated())))
                 .add("POST", ROOT + "/stats/reset", PARTNER, call -> {
                     stats.reset();
                     return Reply.ok(Json.object("reset", true));
@@ -69,6 +73,7 @@ final class SandboxControlEndpoints {
                     webhooks.reset();
                     latency.reset();
                     stats.reset();
+                    faults.clear();
                     return Reply.ok(Json.object("reset", true));
                 });
     }

@@ -6,6 +6,7 @@ import dev.offramp.sandbox.SandboxSimulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +47,25 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /_sandbox/users/{uuid}/kyc/advance}: one automatic KYC step now.</li>
  *   <li>{@code POST /_sandbox/latency} {@code {"path","delay_ms"}}: answer that path (e.g.
  *       {@code /api/v1/partner/offramp/estimate}) only after the delay; 0 clears it;</li>
+ *   <li>{@code POST /_sandbox/faults} {@code {"path","method"?,"status"?,"count"?,"retryAfter"?,"delayMs"?,"malformed"?}}:
+ *       the next {@code count} (default 1) API requests to {@code path} below {@code /api/v1/partner}
+ *       ({@code /orders/123}; {@code *} = every API path) with {@code method} (default any) that pass the
+ *       key check wait {@code delayMs}, then answer {@code status} (400..599) as
+ *       {@code SANDBOX_INJECTED_FAULT} in the family's envelope, with {@code Retry-After: retryAfter} if
+ *       given, or 200 with a body that is not JSON ({@code malformed}), or go on late (delay only).
+ *       Arming the same path and method again replaces the fault; path + method beats path beats
+ *       {@code *} + method beats {@code *}. {@code GET /_sandbox/faults} lists them,
+ *       {@code POST /_sandbox/faults/clear} drops them. Faulted calls count in the stats.</li>
  *   <li>{@code POST /_sandbox/orders/bulk} {@code {"count":N,"status":..,"seed":S}}: N orders (100 USDT ->
  *       EUR, at most 1,000,000) placed at that status at once, without quotes, webhooks or clock steps,
  *       with deterministic ids {@code %08x(S)-0000-4000-8000-%012x(i)} for i = 0..N-1 (so a benchmark
  *       can insert the matching local rows first); 409 DUPLICATE if one exists. For reconciliation
  *       benchmarks.</li>
- *   <li>{@code GET /_sandbox/stats}: requests answered per route ({@code "GET /api/v1/partner/orders": 12});
+ *   <li>{@code GET /_sandbox/stats}: requests answered per route ({@code "calls": {"GET /api/v1/partner/orders": 12}})
+ *       and per API path below {@code /api/v1/partner} ({@code "paths": {"GET /orders/123": 3}}, at most
+ *       {@value RequestStats#MAX_PATHS} paths, then {@code "paths_truncated": true});
  *       {@code POST /_sandbox/stats/reset} zeroes them. The stats calls are not counted.</li>
- *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode, latencies, stats and log.</li>
+ *   <li>{@code POST /_sandbox/reset}: forget users, quotes, orders, webhook URL, mode, latencies, faults, stats and log.</li>
  * </ul>
  *
  * <h2>Deviations and choices</h2>
@@ -78,6 +90,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     private final RouteTable routes = new RouteTable();
     private final ResponseLatency latency = new ResponseLatency();
     private final RequestStats stats = new RequestStats();
+    private final FaultInjector faults = new FaultInjector();
 
     public UnigoxSimulator(UnigoxSimulatorSettings settings) {
         this(settings, Clock.systemUTC());
@@ -96,7 +109,8 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         new KycEndpoints(state, kyc, clock).addTo(routes);
         new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
         new OrderEndpoints(state, orders, clock).addTo(routes);
-        new SandboxControlEndpoints(state, orders, kyc, webhooks, latency, stats, clock).addTo(routes);
+        new SandboxControlEndpoints(state, orders, kyc, webhooks, latency, stats, faults, clock).addTo(routes);
+        new FaultEndpoints(faults, routes::serves).addTo(routes);
     }
 
     @Override
@@ -106,8 +120,12 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                     "no such endpoint: " + request.method() + " " + request.path()));
             RouteTable.Route route = match.route();
             String template = "/" + String.join("/", route.template());
+            String apiPath = apiPath(request.path());
             if (!template.startsWith("/_sandbox/stats")) {
                 stats.count(route.method() + " " + template);
+            }
+            if (apiPath != null) {
+                stats.countPath(route.method() + " " + apiPath);
             }
             if (route.needsKey() && !keyMatches(request.header("x-api-key"))) {
                 throw route.envelope() == SimError.Envelope.LEGACY
@@ -115,6 +133,13 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                         : SimError.partner(401, "UNAUTHORIZED", "Invalid or missing API key");
             }
             latency.await(request.path());
+            if (apiPath != null) {
+                Optional<SandboxResponse> injected = faults.take(route.method(), apiPath)
+                        .flatMap(fault -> meet(fault, route.envelope()));
+                if (injected.isPresent()) {
+                    return injected.get();
+                }
+            }
             Call call = new Call(request, match.pathParams(), route.envelope());
             Reply reply;
             if (route.runsUnlocked()) {
@@ -134,11 +159,31 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         }
     }
 
+    /** Waits the fault's delay outside the state lock (other requests go on), then its answer, if it has one. */
+    private static Optional<SandboxResponse> meet(InjectedFault fault, SimError.Envelope envelope) {
+        if (fault.delayMs() > 0) {
+            ResponseLatency.pause(fault.delayMs());
+        }
+        return fault.answer(envelope);
+    }
+
     /** Stops the clock and the webhook thread; queued deliveries are abandoned. */
     @Override
     public void close() {
         scheduler.close();
         webhooks.close();
+    }
+
+    /**
+     * The request's path below {@link #PARTNER} as the client calls it ({@code /orders/123}, no trailing
+     * slash): what faults and per-path stats are keyed by. Null outside the API (the control endpoints).
+     */
+    static String apiPath(String requestPath) {
+        if (!requestPath.startsWith(PARTNER + "/")) {
+            return null;
+        }
+        String path = requestPath.substring(PARTNER.length());
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Constant-time, so the sandbox does not teach a timing side channel by example. */

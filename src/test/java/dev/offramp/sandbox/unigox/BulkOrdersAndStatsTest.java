@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark helpers: bulk order creation with deterministic ids, and the per-route request counter. */
+/** The benchmark and test helpers: bulk order creation with deterministic ids, and the per-route and per-path request counters. */
 class BulkOrdersAndStatsTest {
 
     private final SimulatorClient sim = new SimulatorClient();
@@ -57,5 +57,37 @@ class BulkOrdersAndStatsTest {
 
         assertThat(sim.post("/_sandbox/stats/reset").status()).isEqualTo(200);
         assertThat(sim.get("/_sandbox/stats").data().get("calls")).isEmpty();
+    }
+
+    @Test
+    void statsCountCallsPerApiPathAsTheClientCallsIt() {
+        String one = SandboxControlEndpoints.bulkOrderId(0, 1);
+        sim.post("/_sandbox/orders/bulk", "{\"count\":3,\"status\":\"completed\"}");
+        sim.get(P + "/orders/" + one);
+        sim.get(P + "/orders/" + one + "/");
+        sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(0, 2));
+        sim.get(P + "/orders?status=completed&page=1&limit=100");
+
+        var stats = sim.get("/_sandbox/stats").data();
+        assertThat(stats.get("paths").get("GET /orders/" + one).asLong()).isEqualTo(2);
+        assertThat(stats.get("paths").get("GET /orders").asLong()).isEqualTo(1);
+        assertThat(stats.get("paths")).hasSize(3); // the control endpoints are not API paths
+        assertThat(stats.get("paths_truncated").asBoolean()).isFalse();
+
+        sim.post("/_sandbox/stats/reset");
+        assertThat(sim.get("/_sandbox/stats").data().get("paths")).isEmpty();
+    }
+
+    @Test
+    void perPathStatsStopGrowingAtTheirCapAndSaySo() {
+        for (int i = 0; i <= RequestStats.MAX_PATHS; i++) {
+            sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(9, i));
+        }
+
+        var stats = sim.get("/_sandbox/stats").data();
+        assertThat(stats.get("paths")).hasSize(RequestStats.MAX_PATHS);
+        assertThat(stats.get("paths_truncated").asBoolean()).isTrue();
+        assertThat(stats.get("calls").get("GET /api/v1/partner/orders/{order_id}").asLong())
+                .isEqualTo(RequestStats.MAX_PATHS + 1);
     }
 }

@@ -48,6 +48,17 @@ final class SimulatorClient implements AutoCloseable {
     }
 
     Response send(String method, String path, String query, String apiKey, String contentType, byte[] body) {
+        SandboxResponse response = raw(method, path, query, apiKey, contentType, body);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        try {
+            return new Response(response.status(), JSON.readTree(response.body()));
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** The simulator's answer as it is, for headers and bodies that are not JSON. */
+    SandboxResponse raw(String method, String path, String query, String apiKey, String contentType, byte[] body) {
         Map<String, String> headers = new HashMap<>();
         if (apiKey != null) {
             headers.put("x-api-key", apiKey);
@@ -55,13 +66,7 @@ final class SimulatorClient implements AutoCloseable {
         if (contentType != null) {
             headers.put("content-type", contentType);
         }
-        SandboxResponse response = simulator.handle(new SandboxRequest(method, path, query, headers, body));
-        assertThat(response.contentType()).isEqualTo("application/json");
-        try {
-            return new Response(response.status(), JSON.readTree(response.body()));
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return simulator.handle(new SandboxRequest(method, path, query, headers, body));
     }
 
     Response get(String path) {
