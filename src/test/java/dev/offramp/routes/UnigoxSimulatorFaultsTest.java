@@ -122,7 +122,8 @@ class UnigoxSimulatorFaultsTest {
     void anUnsafeCallIsNeverRepeated() throws Exception {
         Map<String, String> user = user();
         String path = "/users/" + user.get("uuid") + "/kyc-submissions";
-        sim("POST", "/_sandbox/faults", "{\"path\":\"" + path + "\",\"status\":500,\"count\":3}");
+        // 503 with Retry-After: what an HTTP client library would re-send by itself, POST or not
+        sim("POST", "/_sandbox/faults", "{\"path\":\"" + path + "\",\"status\":503,\"retryAfter\":1,\"count\":3}");
 
         HttpResponse<String> r = bundle.post("/api/v1/users/" + user.get("id") + "/kyc-submissions",
                 "{\"method\":\"direct_data\",\"data\":{\"pii\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"country_code\":\"DE\",\"dob\":\"1990-01-01\"}}}");
