@@ -1,0 +1,5 @@
+UPDATE dead_letters
+SET failures = failures + 1,
+    reason = CAST(:#${variable.deadLetterReason} AS VARCHAR(500)),
+    last_failed_at = CURRENT_TIMESTAMP
+WHERE id = :#${variable.deadLetterId}
