@@ -40,7 +40,7 @@ public class BundleConfiguration implements CamelConfiguration {
             "sandbox.unigox.webhook-secret", "sandbox.changelly.callback-private-key");
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
         String profile = setting(props, "camel.main.profile");
         if ("prod".equalsIgnoreCase(profile)) {
@@ -82,6 +82,8 @@ public class BundleConfiguration implements CamelConfiguration {
         ReconcileBeans.bind(context, stateMachine);
         registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
+        // dev reload (ROUTES_RELOAD=true): a route file edited into something broken keeps its previous routes
+        RouteFileReload.install(context);
     }
 
     /** A pooled DataSource on a schema that Flyway has brought up to date before any route runs. */

@@ -1,6 +1,5 @@
 package dev.offramp.routes;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +22,16 @@ final class BundleProcess implements AutoCloseable {
     }
 
     static BundleProcess start(Map<String, String> env) throws IOException {
+        return start(env, Path.of(System.getProperty("user.dir")));
+    }
+
+    /** Started in another bundle root: one with its own routes/ and config/ (the bundle reads both relative to it). */
+    static BundleProcess start(Map<String, String> env, Path root) throws IOException {
         Path output = Files.createTempFile("bundle-process", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "dev.offramp.OffRampApplication")
-                .directory(new File(System.getProperty("user.dir")))
+                .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("OFFRAMP_") || k.startsWith("UNIGOX_")
