@@ -28,6 +28,14 @@ final class ReconcileBeans {
         registry.bind("reconcileMetrics", new ReconcileMetrics(
                 () -> context.getRegistry().findSingleByType(MeterRegistry.class), Clock.systemUTC()));
         context.getComponent("quartz", QuartzComponent.class).setProperties(quartzProperties(context.getPropertiesComponent()));
+        // the status changes of one list page are applied by a few threads at once (each order in its own
+        // transaction): on PostgreSQL a run waited mostly for one commit after another
+        int threads = Integer.parseInt(setting(context.getPropertiesComponent(), "offramp.reconcile.change-threads"));
+        if (threads < 1) {
+            throw new IllegalStateException("Refusing to start: offramp.reconcile.change-threads must be at least 1");
+        }
+        registry.bind("reconcileChangePool",
+                context.getExecutorServiceManager().newFixedThreadPool(ReconcileBeans.class, "reconcile-changes", threads));
     }
 
     static Properties quartzProperties(PropertiesComponent props) {

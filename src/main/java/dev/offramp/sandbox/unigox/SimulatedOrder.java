@@ -31,6 +31,12 @@ final class SimulatedOrder {
     private String fundingTxHash;
     private boolean refundOwed;
     private String refundTxHash;
+    /** Told of every status change: the listing keeps its per-status index with it. */
+    private StatusListener statusListener;
+
+    interface StatusListener {
+        void moved(SimulatedOrder order, OrderStatus from);
+    }
 
     SimulatedOrder(String orderId, long sequence, Quote quote, String referenceId, OrderStatus first, Instant now) {
         this.orderId = orderId;
@@ -112,13 +118,21 @@ final class SimulatedOrder {
         return refundTxHash;
     }
 
+    void onStatusChange(StatusListener listener) {
+        this.statusListener = listener;
+    }
+
     void moveTo(OrderStatus to, Instant now) {
+        OrderStatus from = status;
         status = to;
         updatedAt = now;
         version++;
         timeline.add(new Step(to, now));
         if (to == OrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION) {
             authorizationWindowOpenedAt = now;
+        }
+        if (statusListener != null && from != to) {
+            statusListener.moved(this, from);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.offramp.sandbox.unigox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every order by id, and the paged listing of GET /orders (oldest first, so pages are stable). Kept in
- * creation order, so the listing's sort has nothing to do even with 100,000 orders (benchmarks).
+ * Every order by id, and the paged listing of GET /orders (oldest first, so pages are stable). Orders
+ * are also kept per status in creation order, updated as they move, so a page of one status is a slice
+ * rather than a pass over every order: a reconciliation of 100,000 orders asks for 1,000 pages, and
+ * filtering all orders for each took a third of the benchmark's CPU.
  */
 final class SimulatedOrders {
 
@@ -23,13 +27,16 @@ final class SimulatedOrders {
         }
     }
 
+    private static final Comparator<SimulatedOrder> BY_SEQUENCE = Comparator.comparingLong(SimulatedOrder::sequence);
+
     private final Map<String, SimulatedOrder> byId = new LinkedHashMap<>();
+    private final Map<OrderStatus, List<SimulatedOrder>> byStatus = new EnumMap<>(OrderStatus.class);
     private long nextSequence;
 
     SimulatedOrder open(Quote quote, String referenceId, Instant now) {
         SimulatedOrder order = new SimulatedOrder(UUID.randomUUID().toString(), nextSequence++, quote, referenceId,
                 OrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
-        byId.put(order.orderId(), order);
+        add(order);
         return order;
     }
 
@@ -43,10 +50,10 @@ final class SimulatedOrders {
         }
         SimulatedOrder order = new SimulatedOrder(orderId, nextSequence++, quote, null,
                 OrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
+        add(order);
         if (status != OrderStatus.AWAITING_LIQUIDITY_PROVIDER) {
             order.moveTo(status, now);
         }
-        byId.put(orderId, order);
         return true;
     }
 
@@ -56,13 +63,8 @@ final class SimulatedOrders {
 
     /** @param status null for every status */
     Page list(OrderStatus status, int page, int limit) {
-        List<SimulatedOrder> matching = new ArrayList<>();
-        for (SimulatedOrder order : byId.values()) {
-            if (status == null || order.status() == status) {
-                matching.add(order);
-            }
-        }
-        matching.sort(Comparator.comparingLong(SimulatedOrder::sequence));
+        List<SimulatedOrder> matching = status == null ? new ArrayList<>(byId.values())
+                : byStatus.getOrDefault(status, List.of());
         int from = (int) Math.min((long) (page - 1) * limit, matching.size());
         int to = Math.min(from + limit, matching.size());
         return new Page(List.copyOf(matching.subList(from, to)), page, limit, matching.size());
@@ -70,5 +72,26 @@ final class SimulatedOrders {
 
     void clear() {
         byId.clear();
+        byStatus.clear();
+    }
+
+    /** A new order: the newest, so it goes at the end of its status's list. */
+    private void add(SimulatedOrder order) {
+        byId.put(order.orderId(), order);
+        byStatus.computeIfAbsent(order.status(), s -> new ArrayList<>()).add(order);
+        order.onStatusChange(this::moved);
+    }
+
+    private void moved(SimulatedOrder order, OrderStatus from) {
+        List<SimulatedOrder> old = byStatus.get(from);
+        if (old != null) {
+            int at = Collections.binarySearch(old, order, BY_SEQUENCE);
+            if (at >= 0) {
+                old.remove(at);
+            }
+        }
+        List<SimulatedOrder> now = byStatus.computeIfAbsent(order.status(), s -> new ArrayList<>());
+        int at = Collections.binarySearch(now, order, BY_SEQUENCE);
+        now.add(at < 0 ? -at - 1 : at, order);
     }
 }

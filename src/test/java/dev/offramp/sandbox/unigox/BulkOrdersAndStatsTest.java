@@ -43,6 +43,26 @@ class BulkOrdersAndStatsTest {
     }
 
     @Test
+    void anOrderThatMovesLeavesItsStatusListingAndJoinsTheOtherInCreationOrder() {
+        sim.post("/_sandbox/orders/bulk", "{\"count\":5,\"status\":\"crypto_received\",\"seed\":9}");
+        String second = SandboxControlEndpoints.bulkOrderId(9, 1);
+        String fourth = SandboxControlEndpoints.bulkOrderId(9, 3);
+        assertThat(sim.post("/_sandbox/orders/" + fourth + "/end", "{\"status\":\"completed\"}").status()).isEqualTo(200);
+        assertThat(sim.post("/_sandbox/orders/" + second + "/end", "{\"status\":\"completed\"}").status()).isEqualTo(200);
+
+        var open = sim.get(P + "/orders?status=crypto_received&page=1&limit=100").data();
+        assertThat(open.get("orders").findValuesAsText("order_id")).containsExactly(
+                SandboxControlEndpoints.bulkOrderId(9, 0), SandboxControlEndpoints.bulkOrderId(9, 2),
+                SandboxControlEndpoints.bulkOrderId(9, 4));
+        assertThat(open.get("pagination").get("total_count").asInt()).isEqualTo(3);
+        var done = sim.get(P + "/orders?status=completed&page=1&limit=1").data();
+        assertThat(done.get("orders").findValuesAsText("order_id")).as("oldest first, whatever order they moved in")
+                .containsExactly(second);
+        assertThat(done.get("pagination").get("total_count").asInt()).isEqualTo(2);
+        assertThat(sim.get(P + "/orders?page=1&limit=100").data().get("orders")).hasSize(5);
+    }
+
+    @Test
     void statsCountCallsPerRouteUntilReset() {
         sim.post("/_sandbox/orders/bulk", "{\"count\":3,\"status\":\"completed\"}");
         sim.get(P + "/orders?status=completed&page=1&limit=100");
