@@ -61,7 +61,8 @@ public record OrderQuery(String status, String provider, int page, int limit) {
         }
     }
 
-    private static int parseInt(String name, String value, int fallback, int min, int max) {
+    /** A whole-number query parameter within [min, max], the fallback when absent; otherwise a 400 naming it. */
+    public static int parseInt(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }

@@ -1,6 +1,7 @@
 package dev.offramp.deadletters;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.OrderQuery;
 import dev.offramp.api.OrderViews;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -70,9 +71,9 @@ public final class DeadLetters {
         Map<String, Object> params = new HashMap<>();
         params.put("kind", oneOf("kind", kind, KINDS));
         params.put("status", oneOf("status", status, STATUSES));
-        int size = number("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
+        int size = OrderQuery.parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         params.put("limit", size);
-        params.put("offset", (long) (number("page", page, 1, Integer.MAX_VALUE / MAX_LIMIT) - 1) * size);
+        params.put("offset", (long) (OrderQuery.parseInt("page", page, 1, 1, Integer.MAX_VALUE / MAX_LIMIT) - 1) * size);
         return params;
     }
 
@@ -148,21 +149,6 @@ public final class DeadLetters {
             throw ApiProblem.badParameter(name, name + " must be one of " + new java.util.TreeSet<>(allowed));
         }
         return value;
-    }
-
-    private static int number(String name, String value, int fallback, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiProblem.badParameter(name, name + " must be a whole number from 1 to " + max);
     }
 
     private static String clip(String reason) {
