@@ -29,6 +29,7 @@ final class Bundle {
     static final String AUTHORIZATION = "{\"forward_request\":{\"from\":\"0x1\",\"to\":\"0x2\",\"value\":\"0\",\"gas\":\"500000\","
             + "\"nonce\":\"0\",\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final CamelContext context;
@@ -93,6 +94,14 @@ final class Bundle {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A control or API call to the in-bundle Changelly simulator (no key needed); it must answer 2xx. */
+    com.fasterxml.jackson.databind.JsonNode changellySandbox(String method, String path, String body) throws Exception {
+        HttpResponse<String> r = raw(method, "/sandbox/changelly" + path,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
     }
 
     /** A local user row, for tests whose subject is not user onboarding. */

@@ -51,12 +51,6 @@ class CircuitBreakerTest {
         bundle = new Bundle(context);
     }
 
-    JsonNode sandbox(String method, String path, String body) throws Exception {
-        HttpResponse<String> r = bundle.raw(method, "/sandbox/changelly" + path,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-        return JSON.readTree(r.body());
-    }
 
     JsonNode readiness() throws Exception {
         return JSON.readTree(bundle.health("/observe/health/ready?data=true"));
@@ -74,7 +68,7 @@ class CircuitBreakerTest {
     @Test
     void failuresOpenTheCircuitWhichFailsFastAndClosesByItself() throws Exception {
         assertThat(circuitState("changelly")).isEqualTo("CLOSED");
-        sandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/validate-address\",\"status\":500,\"count\":4}");
+        bundle.changellySandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/validate-address\",\"status\":500,\"count\":4}");
 
         // two requests, each two attempts, all four 500: the window is full of failures
         for (int i = 0; i < 2; i++) {

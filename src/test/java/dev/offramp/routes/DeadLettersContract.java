@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
@@ -115,9 +113,9 @@ abstract class DeadLettersContract {
         String changellyId = (String) bundle.orderRow(orderId).get("provider_order_id");
         String before = (String) bundle.orderRow(orderId).get("provider_status");
         // every attempt of the confirmation fetch fails: the callback cannot be confirmed
-        changelly("POST", "/_sandbox/faults", "{\"path\":\"/v1/orders\",\"status\":500,\"count\":4}");
+        bundle.changellySandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/orders\",\"status\":500,\"count\":4}");
 
-        changelly("POST", "/_sandbox/orders/" + changellyId + "/advance", "{}");
+        bundle.changellySandbox("POST", "/_sandbox/orders/" + changellyId + "/advance", "{}");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLettersOf(orderId, "webhook").size() == 1);
         JsonNode letter = deadLettersOf(orderId, "webhook").get(0);
@@ -156,10 +154,4 @@ abstract class DeadLettersContract {
         assertThat(bundle.send("POST", "/admin/dead-letters/1/replay", null, null).statusCode()).isEqualTo(401);
     }
 
-    JsonNode changelly(String method, String path, String body) throws Exception {
-        HttpResponse<String> r = bundle.raw(method, "/sandbox/changelly" + path,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-        return JSON.readTree(r.body());
-    }
 }

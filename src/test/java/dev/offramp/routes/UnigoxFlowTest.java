@@ -44,10 +44,12 @@ class UnigoxFlowTest {
     CamelContext context;
 
     Bundle bundle;
+    UnigoxPlaybook playbook;
 
     @BeforeEach
     void setUp() throws Exception {
         bundle = new Bundle(context);
+        playbook = new UnigoxPlaybook(bundle);
         sim("POST", "/_sandbox/webhooks/mode", "{\"mode\":\"normal\"}");
         // the registration at start-up may race a reset; make sure the simulator knows where to send
         HttpResponse<String> registered = bundle.send("POST", "/admin/unigox/webhooks/register", null, Bundle.ADMIN_KEY);
@@ -59,23 +61,23 @@ class UnigoxFlowTest {
     }
 
     JsonNode sim(String method, String path, String body) throws Exception {
-        return new UnigoxPlaybook(bundle).sim(method, path, body);
+        return playbook.sim(method, path, body);
     }
 
     HttpResponse<String> ok(HttpResponse<String> r, int status) {
-        return new UnigoxPlaybook(bundle).ok(r, status);
+        return playbook.ok(r, status);
     }
 
     Map<String, String> onboardedUser() throws Exception {
-        return new UnigoxPlaybook(bundle).onboardedUser();
+        return playbook.onboardedUser();
     }
 
     String quote(Map<String, String> user, String amount) throws Exception {
-        return new UnigoxPlaybook(bundle).quote(user, amount);
+        return playbook.quote(user, amount);
     }
 
     JsonNode order(String quoteId) throws Exception {
-        return new UnigoxPlaybook(bundle).order(quoteId);
+        return playbook.order(quoteId);
     }
 
     void advance(String unigoxOrderId, String expectedStatus, String orderId) throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offramp.OffRampApplication;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class UnigoxSimulatorFaultsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String SIM_KEY = "sandbox-unigox-key";
 
     @BeanInject
     CamelContext context;
@@ -61,11 +59,7 @@ class UnigoxSimulatorFaultsTest {
     }
 
     JsonNode sim(String method, String path, String body) throws Exception {
-        HttpResponse<String> r = bundle.raw(method, "/sandbox/unigox" + path,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json", "X-API-Key", SIM_KEY));
-        assertThat(r.statusCode()).as(method + " " + path + " " + r.body()).isBetween(200, 299);
-        return JSON.readTree(r.body());
+        return new UnigoxPlaybook(bundle).sim(method, path, body);
     }
 
     int callsTo(String methodAndPath) throws Exception {
