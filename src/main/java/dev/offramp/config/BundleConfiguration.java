@@ -23,7 +23,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -57,14 +56,12 @@ public class BundleConfiguration implements CamelConfiguration {
 
         DataSource dataSource = migratedDataSource(props);
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-        SpringTransactionPolicy requiredTx = new SpringTransactionPolicy(transactionManager);
-        requiredTx.setPropagationBehaviorName("PROPAGATION_REQUIRED");
 
         var registry = context.getRegistry();
         registry.bind("offrampDataSource", DataSource.class, dataSource);
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
         registry.bind("transactionManager", transactionManager);
-        registry.bind("requiredTx", requiredTx);
+        registry.bind("allOrNothing", new AllOrNothing(transactionManager));
         OrderStateMachine stateMachine = new OrderStateMachine();
         registry.bind("orderStateMachine", stateMachine);
         registry.bind("orderViews", new OrderViews(stateMachine));

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
@@ -137,6 +139,55 @@ abstract class DeadLettersContract {
         HttpResponse<String> reprocessed = admin("POST", "/admin/webhooks/inbox/" + inboxId + "/reprocess");
         assertThat(reprocessed.statusCode()).as(reprocessed.body()).isEqualTo(200);
         assertThat(json(reprocessed).get("verdict").asText()).isEqualTo("ignored");
+    }
+
+    @Test
+    void aWebhookWhoseStatusWriteFailsHalfWayChangesNothingAndIsKeptUntilRedelivered() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        Map<String, Object> before = bundle.orderRow(orderId);
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] event = ("{\"event_id\":\"" + eventId + "\",\"event_type\":\"order.status.changed\",\"data\":{\"order_id\":\"up-"
+                + orderId + "\",\"status\":\"crypto_received\"}}").getBytes(StandardCharsets.UTF_8);
+        // the database refuses this order's next applied timeline entry: the status update before it, in the
+        // same transaction, has already run when the insert fails
+        String constraint = "ck_test_refuse_" + orderId.substring(0, 8);
+        bundle.execute("ALTER TABLE order_timeline ADD CONSTRAINT " + constraint + " CHECK (order_id <> '" + orderId
+                + "' OR order_version IS NULL OR order_version < 1)");
+        HttpResponse<String> failed;
+        try {
+            failed = unigoxWebhook(event);
+        } finally {
+            bundle.execute("ALTER TABLE order_timeline DROP CONSTRAINT " + constraint);
+        }
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+        assertThat(json(failed).get("error").get("code").asText()).isEqualTo("internal_error");
+        Map<String, Object> after = bundle.orderRow(orderId);
+        assertThat(after.get("provider_status")).as("nothing half-written").isEqualTo(before.get("provider_status"));
+        assertThat(after.get("version")).isEqualTo(before.get("version"));
+        assertThat(bundle.timeline(orderId)).hasSize(1);
+        java.util.List<Map<String, Object>> inbox = bundle.query("SELECT id, processed_at FROM webhook_inbox WHERE event_id = ?", eventId);
+        assertThat(inbox).as("the delivery is kept for the upstream's redelivery").hasSize(1);
+        assertThat(inbox.get(0).get("processed_at")).isNull();
+        JsonNode letters = deadLettersOf(orderId, "webhook");
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).get("status").asText()).isEqualTo("open");
+        assertThat(letters.get(0).get("inbox_id").asLong()).isEqualTo(((Number) inbox.get(0).get("id")).longValue());
+
+        // Unigox redelivers the same event once the fault is gone: it is processed, and the dead letter resolves
+        HttpResponse<String> redelivered = unigoxWebhook(event);
+
+        assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(200);
+        assertThat(bundle.orderRow(orderId).get("provider_status")).isEqualTo("crypto_received");
+        assertThat(bundle.timeline(orderId)).hasSize(2);
+        assertThat(deadLettersOf(orderId, "webhook").get(0).get("status").asText()).isEqualTo("resolved");
+    }
+
+    HttpResponse<String> unigoxWebhook(byte[] body) throws Exception {
+        long timestamp = System.currentTimeMillis() / 1000;
+        return bundle.raw("POST", "/webhooks/unigox", body, Map.of("Content-Type", "application/json",
+                "X-Unigox-Timestamp", Long.toString(timestamp),
+                "X-Unigox-Signature", HmacSha256.header("sandbox-unigox-webhook-secret", timestamp, body)));
     }
 
     @Test
