@@ -3,4 +3,4 @@ INSERT INTO orders (id, provider, provider_order_id, client_order_id, user_id, c
 VALUES (:#${variable.orderId}, :#${variable.provider}, :#${variable.providerOrderId}, :#${variable.clientOrderId},
         :#${variable.userId}, CAST(:#${variable.cryptoAmount} AS DECIMAL(38, 18)), :#${variable.cryptoCurrency},
         CAST(:#${variable.fiatAmount} AS DECIMAL(38, 8)), :#${variable.fiatCurrency}, :#${variable.providerStatus},
-        :#${variable.decision.canonicalStatus()}, 0, CAST(:#${variable.redirectUrl} AS VARCHAR(2000)))
+        :#${variable.canonicalStatus}, 0, CAST(:#${variable.redirectUrl} AS VARCHAR(2000)))

@@ -16,6 +16,7 @@ import dev.offramp.http.CorrelationIds;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.http.RequestLog;
 import dev.offramp.logging.SecretValues;
+import dev.offramp.routing.DecideOrderStatus;
 import dev.offramp.status.OrderStateMachine;
 import java.util.List;
 import javax.sql.DataSource;
@@ -64,6 +65,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("allOrNothing", new AllOrNothing(transactionManager));
         OrderStateMachine stateMachine = new OrderStateMachine();
         registry.bind("orderStateMachine", stateMachine);
+        registry.bind("decideOrderStatus", DecideOrderStatus.forStoredOrder(stateMachine));
+        registry.bind("decideNewOrderStatus", DecideOrderStatus.forNewOrder(stateMachine));
         registry.bind("orderViews", new OrderViews(stateMachine));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());

@@ -1,5 +1,7 @@
 package dev.offramp.config;
 
+import dev.offramp.routing.ReadUnigoxWebhook;
+import dev.offramp.routing.VerifyUnigoxWebhook;
 import dev.offramp.unigox.UnigoxRequests;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.unigox.UnigoxViews;
@@ -22,10 +24,14 @@ public final class UnigoxBeans {
         UnigoxResponses responses = new UnigoxResponses();
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));
-        registry.bind("unigoxWebhookEvents", new UnigoxWebhookEvents());
-        registry.bind("unigoxWebhookSignature", new UnigoxWebhookSignature(
+        UnigoxWebhookEvents webhookEvents = new UnigoxWebhookEvents();
+        UnigoxWebhookSignature webhookSignature = new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),
                 Long.parseLong(props.resolveProperty("unigox.webhook.tolerance-seconds").orElse("300").trim()),
-                Clock.systemUTC()));
+                Clock.systemUTC());
+        registry.bind("unigoxWebhookEvents", webhookEvents);
+        registry.bind("unigoxWebhookSignature", webhookSignature);
+        registry.bind("readUnigoxWebhook", new ReadUnigoxWebhook(webhookEvents));
+        registry.bind("verifyUnigoxWebhook", new VerifyUnigoxWebhook(webhookSignature));
     }
 }
