@@ -9,6 +9,10 @@ import dev.offramp.upstream.UpstreamFailures;
 import dev.offramp.upstream.UpstreamMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.core5.util.TimeValue;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
@@ -47,6 +51,7 @@ public final class UpstreamBeans {
                     integer(props, upstream + ".circuit.half-open-calls"))));
         }
         registry.bind("upstreamCircuits", circuits);
+        registry.bind("upstreamConnections", upstreamConnections(integer(props, "offramp.upstream.validate-idle-connection-ms")));
         registry.bind("unigoxRepeatSafeCalls", new RepeatSafeCalls(BundleConfiguration.setting(props, "unigox.retry.repeat-safe-posts")));
         registry.bind("upstreamFailures", new UpstreamFailures());
         registry.bind("upstreamMetrics", new UpstreamMetrics(meters));
@@ -67,6 +72,23 @@ public final class UpstreamBeans {
                 return event.getType() == CamelEvent.Type.CamelContextStarted;
             }
         });
+    }
+
+    /**
+     * The connection pool of every upstream call (camel.component.http.client-connection-manager). Sized as
+     * camel-http's own (200, 20 per host), but a pooled connection is checked for staleness only after it has
+     * been idle this long: the pool camel-http builds checks every connection on every call, a blocking read
+     * of up to 1 ms each time (found in a JFR recording of the offers fan-out, session 3). 2 s was HttpClient
+     * 4's default; a connection the upstream closes sooner than that after a call can still fail the next call.
+     */
+    static HttpClientConnectionManager upstreamConnections(int validateIdleMs) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(20)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(validateIdleMs))
+                        .build())
+                .build();
     }
 
     private static int integer(PropertiesComponent props, String key) {
