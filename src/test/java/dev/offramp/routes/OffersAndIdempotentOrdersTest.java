@@ -112,6 +112,12 @@ class OffersAndIdempotentOrdersTest {
         assertThat(priced(JSON.readTree(r.body()))).extracting(o -> o.get("via").asText()).contains("unigox", "changelly");
         // both upstreams took 1.2 s: one after the other would take 2.4 s
         assertThat(tookMillis).isBetween(1_200L, 2_200L);
+        // and the answer says how long each took, as the bundle's own calls measured it
+        String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("changelly;dur=([0-9.]+), unigox;dur=([0-9.]+)").matcher(timing);
+        assertThat(m.matches()).as(timing).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isBetween(1_200.0, (double) tookMillis);
+        assertThat(Double.parseDouble(m.group(2))).isBetween(1_200.0, (double) tookMillis);
     }
 
     @Test

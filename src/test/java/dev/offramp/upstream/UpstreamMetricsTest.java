@@ -40,4 +40,21 @@ class UpstreamMetricsTest {
         assertThat(registry.get("offramp.upstream.requests").tags("outcome", "timeout").timer().count()).isEqualTo(1);
         new UpstreamMetrics(() -> null).record("unigox", "GET", "/x", 200, null, 0);
     }
+
+    @Test
+    void theTimeSpentInAnUpstreamAddsUpOverARequestsAttempts() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        UpstreamMetrics metrics = new UpstreamMetrics(() -> registry);
+        long now = System.nanoTime();
+
+        long first = metrics.record("changelly", "GET", "/v1/sell/offers", 503, null, now - 40_000_000L, null);
+        long both = metrics.record("changelly", "GET", "/v1/sell/offers", 200, null, now - 10_000_000L, first);
+
+        assertThat(first).isGreaterThanOrEqualTo(40_000_000L);
+        assertThat(both).isGreaterThanOrEqualTo(first + 10_000_000L);
+        double timed = registry.get("offramp.upstream.requests").tags("upstream", "changelly").timers().stream()
+                .mapToDouble(t -> t.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).sum();
+        assertThat(timed).as("the timer records each attempt once, not the running total").isLessThan(both + 1_000_000.0);
+        assertThat(new UpstreamMetrics(() -> null).record("unigox", "GET", "/x", 200, null, now, 5L)).isGreaterThanOrEqualTo(5L);
+    }
 }

@@ -281,7 +281,10 @@ public final class Bench {
                 + changellyDelay + ",\"count\":" + (warmup + measured + 20) + "}"), 200);
         byte[] request = RawHttp.request("GET", "/api/v1/offramp/offers?currency_from=USDT&currency_to=EUR&amount_from=100&country=DE",
                 b.httpPort, new String[] {"X-API-Key", "dev-api-key"}, new byte[0]);
-        Histogram overhead = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        // over the configured delay of the slowest upstream (the simulators' own HTTP work counts as ours), and over
+        // the slowest upstream call as the bundle measured it (its Server-Timing header): the bundle's own share
+        Histogram overDelay = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        Histogram overSlowestCall = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         String firstBody = null;
         int bad = 0;
         try (RawHttp http = new RawHttp(b.httpPort)) {
@@ -292,26 +295,45 @@ public final class Bench {
                 if (firstBody == null) {
                     firstBody = r.body();
                 }
-                if (r.status() != 200) {
+                double slowestCallMicros = slowestUpstreamMicros(r.serverTiming());
+                if (r.status() != 200 || slowestCallMicros < 0) {
                     bad++;
                 } else if (i >= warmup) {
-                    overhead.recordValue(Math.max(1, micros - slowest * 1000L));
+                    overDelay.recordValue(Math.max(1, micros - slowest * 1000L));
+                    overSlowestCall.recordValue(Math.max(1, micros - (long) slowestCallMicros));
                 }
             }
         }
         Files.writeString(work.resolve("offers-sample.json"), firstBody == null ? "" : firstBody);
         expect(b.unigox("POST", "/_sandbox/latency", "{\"path\":\"/api/v1/partner/offramp/estimate\",\"delay_ms\":0}"), 200);
-        double p99 = overhead.getValueAtPercentile(99) / 1000.0;
-        ROWS.add(new Row("offer fan-out (Unigox " + unigoxDelay + " ms, Changelly " + changellyDelay + " ms)",
-                "latency - " + slowest + " ms: p50 | p99 (" + measured + " req" + (bad > 0 ? ", " + bad + " non-200" : "") + ")",
-                String.format(Locale.ROOT, "%.1f | %.1f ms", overhead.getValueAtPercentile(50) / 1000.0, p99),
+        String name = "offer fan-out (Unigox " + unigoxDelay + " ms, Changelly " + changellyDelay + " ms)";
+        String count = measured + " req" + (bad > 0 ? ", " + bad + " non-200 or without Server-Timing" : "");
+        double p99 = overSlowestCall.getValueAtPercentile(99) / 1000.0;
+        ROWS.add(new Row(name, "latency - slowest upstream call (Server-Timing): p50 | p99 (" + count + ")",
+                String.format(Locale.ROOT, "%.1f | %.1f ms", overSlowestCall.getValueAtPercentile(50) / 1000.0, p99),
                 "p99 < 10 ms", p99 < 10 && bad == 0 ? "yes" : "NO"));
+        ROWS.add(new Row(name, "latency - " + slowest + " ms configured delay: p50 | p99 (simulator HTTP included)",
+                String.format(Locale.ROOT, "%.1f | %.1f ms", overDelay.getValueAtPercentile(50) / 1000.0,
+                        overDelay.getValueAtPercentile(99) / 1000.0), "-", "-"));
     }
 
     static void expect(HttpResponse<String> r, int status) {
         if (r.statusCode() != status) {
             throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    /** The longest dur= of a Server-Timing header, in microseconds; -1 when there is none. */
+    static double slowestUpstreamMicros(String serverTiming) {
+        double slowest = -1;
+        if (serverTiming == null) {
+            return slowest;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("dur=([0-9.]+)").matcher(serverTiming);
+        while (m.find()) {
+            slowest = Math.max(slowest, Double.parseDouble(m.group(1)) * 1000);
+        }
+        return slowest;
     }
 
     // ------------------------------------------------------------------------------------------ reconciliation

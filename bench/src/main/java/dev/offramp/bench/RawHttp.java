@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp implements Closeable {
 
-    record Response(int status, String body) {
+    /** serverTiming: the Server-Timing header, or null. */
+    record Response(int status, String body, String serverTiming) {
     }
 
     private final int port;
@@ -74,6 +75,7 @@ final class RawHttp implements Closeable {
         long length = -1;
         boolean chunked = false;
         boolean closeAfter = false;
+        String serverTiming = null;
         for (String h = line(); !h.isEmpty(); h = line()) {
             int colon = h.indexOf(':');
             String name = h.substring(0, colon).trim();
@@ -84,6 +86,8 @@ final class RawHttp implements Closeable {
                 chunked = true;
             } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
                 closeAfter = true;
+            } else if (name.equalsIgnoreCase("server-timing")) {
+                serverTiming = value;
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -101,7 +105,7 @@ final class RawHttp implements Closeable {
         if (closeAfter) {
             close();
         }
-        return new Response(status, body.toString(StandardCharsets.UTF_8));
+        return new Response(status, body.toString(StandardCharsets.UTF_8), serverTiming);
     }
 
     private static String chunkSize(String line) {
