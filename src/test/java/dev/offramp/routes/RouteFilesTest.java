@@ -71,4 +71,54 @@ class RouteFilesTest {
             Files.deleteIfExists(broken);
         }
     }
+
+    private static final Pattern SQL_URI = Pattern.compile("^(\\s*)uri: sql:classpath:(sql/[\\w/-]+\\.sql)\\s*$");
+    private static final Pattern PARAMETERS_COUNT = Pattern.compile("^\\s*parametersCount: (\\d+)\\s*$");
+
+    /**
+     * A SQL endpoint that states its parameters count (which spares camel-sql a database round trip per
+     * statement to ask for it) must state the number of named parameters its SQL file really has: an
+     * edit to the SQL that adds or removes one must update the route too.
+     */
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void statedParameterCountsMatchTheirSqlFiles(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher uri = SQL_URI.matcher(lines.get(i));
+            if (!uri.matches()) {
+                continue;
+            }
+            int indent = uri.group(1).length();
+            for (int j = i + 1; j < lines.size() && indentOf(lines.get(j)) >= indent && !lines.get(j).trim().startsWith("- "); j++) {
+                Matcher stated = PARAMETERS_COUNT.matcher(lines.get(j));
+                if (stated.matches()) {
+                    assertThat(Integer.parseInt(stated.group(1)))
+                            .as("%s line %d: parametersCount of %s", file, j + 1, uri.group(2))
+                            .isEqualTo(namedParameters(Path.of("src/main/resources", uri.group(2))));
+                }
+            }
+        }
+    }
+
+    private static int indentOf(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return line.isBlank() ? Integer.MAX_VALUE : n;
+    }
+
+    private static int namedParameters(Path sql) throws IOException {
+        int count = 0;
+        for (String line : Files.readAllLines(sql)) {
+            if (line.trim().startsWith("--")) {
+                continue;
+            }
+            for (int at = line.indexOf(":#"); at >= 0; at = line.indexOf(":#", at + 2)) {
+                count++;
+            }
+        }
+        return count;
+    }
 }
