@@ -68,13 +68,16 @@ public final class Bench {
         long began = System.nanoTime();
         loadAtStart = loadAverage();
         List<String> only = List.of(System.getenv().getOrDefault("BENCH_ONLY",
-                "webhooks-h2,webhooks-pg,reconcile-h2,reconcile-pg").split(","));
+                "webhooks-h2,webhooks-pg,startup-cds,reconcile-h2,reconcile-pg").split(","));
         try {
             if (only.contains("webhooks-h2")) {
                 part("webhook ingest H2 (+ offers, footprint)", Bench::webhooksH2);
             }
             if (only.contains("webhooks-pg")) {
                 part("webhook ingest PostgreSQL", Bench::webhooksPostgres);
+            }
+            if (only.contains("startup-cds")) {
+                part("start-up with a class-data archive (AppCDS)", Bench::startupWithClassDataArchive);
             }
             if (only.contains("reconcile-h2")) {
                 part("reconciliation H2 10,000", () -> reconcile(10_000, 1, false));
@@ -491,6 +494,30 @@ public final class Bench {
         return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
+    static final List<Double> archiveStarts = new ArrayList<>();
+
+    /**
+     * The README's optional faster start: one training start with -XX:ArchiveClassesAtExit writes an AppCDS
+     * archive of the classes the bundle loaded (at a normal exit), later starts map it with
+     * -XX:SharedArchiveFile. Measured like the other starts (java -jar to health 200, existing H2 database).
+     */
+    static void startupWithClassDataArchive() throws Exception {
+        Path dir = Files.createTempDirectory(work, "cds-");
+        Path archive = dir.resolve("offramp-bundle.jsa");
+        Map<String, String> env = Map.of("OFFRAMP_DB_URL", h2Url(dir));
+        try (Bundle training = Bundle.startHealthy("cds-training", 18470, env, List.of("-XX:ArchiveClassesAtExit=" + archive))) {
+            expect(training.call("GET", "/api/v1/orders?limit=1", "dev-api-key", null), 200);
+        }
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("the training start wrote no archive at " + archive);
+        }
+        for (int i = 0; i < (quick ? 1 : 3); i++) {
+            try (Bundle b = Bundle.startHealthy("cds-start-" + i, 18470, env, List.of("-XX:SharedArchiveFile=" + archive))) {
+                archiveStarts.add(b.startSeconds);
+            }
+        }
+    }
+
     static void startupRows() {
         if (!warmStarts.isEmpty()) {
             double m = median(warmStarts);
@@ -501,6 +528,11 @@ public final class Bench {
             double m = median(freshStarts);
             ROWS.add(new Row("start-up (fresh H2 DB, migrations)", "java -jar -> health 200, median of " + freshStarts.size(),
                     String.format(Locale.ROOT, "%.2f s %s", m, fmt(freshStarts)), "< 3 s", m < 3 ? "yes" : "NO"));
+        }
+        if (!archiveStarts.isEmpty()) {
+            double m = median(archiveStarts);
+            ROWS.add(new Row("start-up with AppCDS archive (README recipe)", "java -XX:SharedArchiveFile=.. -jar -> health 200, median of "
+                    + archiveStarts.size(), String.format(Locale.ROOT, "%.2f s %s", m, fmt(archiveStarts)), "< 3 s", m < 3 ? "yes" : "NO"));
         }
         if (!Double.isNaN(idleRssMb)) {
             ROWS.add(new Row("footprint", "RSS idle 5 s after healthy", String.format(Locale.ROOT, "%.0f MB", idleRssMb),
