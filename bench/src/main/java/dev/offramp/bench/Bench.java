@@ -146,7 +146,7 @@ public final class Bench {
 
     static void webhooksPostgres() throws Exception {
         pgSchema(PG_SCHEMA, true);
-        String url = PG_ADMIN_URL + "?currentSchema=" + PG_SCHEMA;
+        String url = PG_ADMIN_URL + "?currentSchema=" + PG_SCHEMA + System.getenv().getOrDefault("BENCH_PG_URL_EXTRA", "");
         try {
             try (Bundle b = Bundle.startHealthy("webhooks-pg", 18490, Map.of("OFFRAMP_DB_URL", url, "OFFRAMP_DB_USER", "postgres"),
                     List.of())) {
