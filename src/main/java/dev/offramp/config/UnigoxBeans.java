@@ -29,8 +29,6 @@ public final class UnigoxBeans {
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),
                 Long.parseLong(props.resolveProperty("unigox.webhook.tolerance-seconds").orElse("300").trim()),
                 Clock.systemUTC());
-        registry.bind("unigoxWebhookEvents", webhookEvents);
-        registry.bind("unigoxWebhookSignature", webhookSignature);
         registry.bind("readUnigoxWebhook", new ReadUnigoxWebhook(webhookEvents));
         registry.bind("verifyUnigoxWebhook", new VerifyUnigoxWebhook(webhookSignature));
     }

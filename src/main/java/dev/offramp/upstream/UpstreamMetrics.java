@@ -30,10 +30,6 @@ public final class UpstreamMetrics {
         return System.nanoTime();
     }
 
-    public void record(String upstream, String method, String path, Integer status, String transportError, long startNanos) {
-        record(upstream, method, path, status, transportError, startNanos, null);
-    }
-
     /**
      * Records one attempt and answers the time spent in this upstream so far in the request
      * ({@code spentBefore}, null for none, plus this attempt), in nanoseconds: the offers answer reports

@@ -31,14 +31,14 @@ class UpstreamMetricsTest {
     void eachAttemptIsTimedUnderItsTags() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         UpstreamMetrics metrics = new UpstreamMetrics(() -> registry);
-        metrics.record("unigox", "GET", "/orders/77", 200, null, metrics.start());
-        metrics.record("unigox", "GET", "/orders/78", 200, null, metrics.start());
-        metrics.record("unigox", "GET", "/orders/79", null, "timeout", metrics.start());
+        metrics.record("unigox", "GET", "/orders/77", 200, null, metrics.start(), null);
+        metrics.record("unigox", "GET", "/orders/78", 200, null, metrics.start(), null);
+        metrics.record("unigox", "GET", "/orders/79", null, "timeout", metrics.start(), null);
 
         assertThat(registry.get("offramp.upstream.requests").tags("upstream", "unigox", "endpoint", "/orders/{id}", "outcome", "2xx")
                 .timer().count()).isEqualTo(2);
         assertThat(registry.get("offramp.upstream.requests").tags("outcome", "timeout").timer().count()).isEqualTo(1);
-        new UpstreamMetrics(() -> null).record("unigox", "GET", "/x", 200, null, 0);
+        new UpstreamMetrics(() -> null).record("unigox", "GET", "/x", 200, null, 0, null);
     }
 
     @Test

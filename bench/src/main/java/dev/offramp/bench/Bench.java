@@ -326,13 +326,15 @@ public final class Bench {
         }
     }
 
+    static final Pattern SERVER_TIMING_DURATION = Pattern.compile("dur=([0-9.]+)");
+
     /** The longest dur= of a Server-Timing header, in microseconds; -1 when there is none. */
     static double slowestUpstreamMicros(String serverTiming) {
         double slowest = -1;
         if (serverTiming == null) {
             return slowest;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("dur=([0-9.]+)").matcher(serverTiming);
+        Matcher m = SERVER_TIMING_DURATION.matcher(serverTiming);
         while (m.find()) {
             slowest = Math.max(slowest, Double.parseDouble(m.group(1)) * 1000);
         }
