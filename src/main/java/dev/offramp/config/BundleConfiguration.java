@@ -17,6 +17,7 @@ import dev.offramp.http.ReadUploads;
 import dev.offramp.http.RequestLog;
 import dev.offramp.logging.SecretValues;
 import dev.offramp.routing.DecideOrderStatus;
+import dev.offramp.routing.InboxInsertKey;
 import dev.offramp.status.OrderStateMachine;
 import java.util.List;
 import javax.sql.DataSource;
@@ -66,6 +67,8 @@ public class BundleConfiguration implements CamelConfiguration {
         OrderStateMachine stateMachine = new OrderStateMachine();
         registry.bind("decideOrderStatus", DecideOrderStatus.forStoredOrder(stateMachine));
         registry.bind("decideNewOrderStatus", DecideOrderStatus.forNewOrder(stateMachine));
+        registry.bind("askInboxInsertKey", InboxInsertKey.ask());
+        registry.bind("takeInboxInsertKey", InboxInsertKey.take());
         registry.bind("orderViews", new OrderViews(stateMachine));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());

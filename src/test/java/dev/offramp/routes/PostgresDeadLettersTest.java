@@ -11,7 +11,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** {@link DeadLettersContract} on PostgreSQL, and the plan of the inbox lookup every webhook makes. */
+/** {@link DeadLettersContract} on PostgreSQL, and the shape of the indexes the webhook path writes and reads. */
 @Tag("postgres")
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
@@ -49,5 +49,30 @@ class PostgresDeadLettersTest extends DeadLettersContract {
 
         assertThat(indexes).anyMatch(d -> d.contains("uq_webhook_inbox_event") && d.contains("(event_id, provider)"));
         assertThat(indexes).noneMatch(d -> d.contains("(provider"));
+    }
+
+    /**
+     * Every status change writes an entry into every index of orders, so no index may be redundant:
+     * none may be a leading part of another, which serves the same lookups (migration V8).
+     */
+    @Test
+    void noOrdersIndexIsAPrefixOfAnother() throws Exception {
+        DataSource ds = context.getRegistry().lookupByNameAndType("offrampDataSource", DataSource.class);
+        java.util.Map<String, String> columnsByIndex = new java.util.TreeMap<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'orders'")) {
+            while (rs.next()) {
+                String def = rs.getString(2);
+                columnsByIndex.put(rs.getString(1), def.substring(def.lastIndexOf('(') + 1, def.lastIndexOf(')')));
+            }
+        }
+
+        assertThat(columnsByIndex).containsKey("ix_orders_reconcile").doesNotContainKey("ix_orders_provider_status");
+        columnsByIndex.forEach((name, columns) -> columnsByIndex.forEach((other, otherColumns) -> {
+            if (!name.equals(other)) {
+                assertThat(otherColumns).as("%s (%s) is a leading part of %s (%s)", name, columns, other, otherColumns)
+                        .doesNotStartWith(columns + ",");
+            }
+        }));
     }
 }
