@@ -73,6 +73,9 @@ public final class Bench {
             if (only.contains("webhooks-h2")) {
                 part("webhook ingest H2 (+ offers, footprint)", Bench::webhooksH2);
             }
+            if (only.contains("offers")) { // alone, for profiling; the full suite runs it in webhooks-h2
+                part("offer fan-out", Bench::offersAlone);
+            }
             if (only.contains("webhooks-pg")) {
                 part("webhook ingest PostgreSQL", Bench::webhooksPostgres);
             }
@@ -140,6 +143,15 @@ public final class Bench {
             Thread.sleep(5000);
             idleRssMb = b.rssMb();
             webhookSuite("H2", b, 3000);
+            offers(b);
+        }
+    }
+
+    static void offersAlone() throws Exception {
+        Path dir = Files.createTempDirectory(work, "h2-offers-");
+        int port = 18460;
+        prepareH2("offers-h2", dir, port, c -> { });
+        try (Bundle b = Bundle.startHealthy("offers-h2", port, Map.of("OFFRAMP_DB_URL", h2Url(dir)), List.of())) {
             offers(b);
         }
     }
@@ -279,17 +291,30 @@ public final class Bench {
         int slowest = Math.max(unigoxDelay, changellyDelay);
         int warmup = 10;
         int measured = quick ? 60 : 200;
+        byte[] request = RawHttp.request("GET", "/api/v1/offramp/offers?currency_from=USDT&currency_to=EUR&amount_from=100&country=DE",
+                b.httpPort, new String[] {"X-API-Key", "dev-api-key"}, new byte[0]);
+        // JIT warm-up of the offers path before any delay is set: the same requests, answered at once. Ten
+        // delayed requests alone left the path half-compiled, and compilation showed up in the tail.
+        int jitWarmup = quick ? 500 : 2000;
+        try (RawHttp http = new RawHttp(b.httpPort)) {
+            for (int i = 0; i < jitWarmup; i++) {
+                if (http.send(request).status() != 200) {
+                    throw new IllegalStateException("offers warm-up request " + i + " did not answer 200");
+                }
+            }
+        }
         expect(b.unigox("POST", "/_sandbox/latency", "{\"path\":\"/api/v1/partner/offramp/estimate\",\"delay_ms\":" + unigoxDelay + "}"), 200);
         expect(b.call("POST", "/sandbox/changelly/_sandbox/faults", null, "{\"path\":\"/v1/sell/offers\",\"delayMs\":"
                 + changellyDelay + ",\"count\":" + (warmup + measured + 20) + "}"), 200);
-        byte[] request = RawHttp.request("GET", "/api/v1/offramp/offers?currency_from=USDT&currency_to=EUR&amount_from=100&country=DE",
-                b.httpPort, new String[] {"X-API-Key", "dev-api-key"}, new byte[0]);
         // over the configured delay of the slowest upstream (the simulators' own HTTP work counts as ours), and over
         // the slowest upstream call as the bundle measured it (its Server-Timing header): the bundle's own share
         Histogram overDelay = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         Histogram overSlowestCall = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         String firstBody = null;
         int bad = 0;
+        // one line per measured request (epoch ms, microseconds over the slowest call, Server-Timing), to
+        // line the tail up with the bundle's GC log
+        StringBuilder overheads = new StringBuilder();
         try (RawHttp http = new RawHttp(b.httpPort)) {
             for (int i = 0; i < warmup + measured; i++) {
                 long t0 = System.nanoTime();
@@ -304,10 +329,13 @@ public final class Bench {
                 } else if (i >= warmup) {
                     overDelay.recordValue(Math.max(1, micros - slowest * 1000L));
                     overSlowestCall.recordValue(Math.max(1, micros - (long) slowestCallMicros));
+                    overheads.append(System.currentTimeMillis()).append(' ').append(micros - (long) slowestCallMicros)
+                            .append(' ').append(r.serverTiming()).append('\n');
                 }
             }
         }
         Files.writeString(work.resolve("offers-sample.json"), firstBody == null ? "" : firstBody);
+        Files.writeString(work.resolve("offers-overheads.txt"), overheads);
         expect(b.unigox("POST", "/_sandbox/latency", "{\"path\":\"/api/v1/partner/offramp/estimate\",\"delay_ms\":0}"), 200);
         String name = "offer fan-out (Unigox " + unigoxDelay + " ms, Changelly " + changellyDelay + " ms)";
         String count = measured + " req" + (bad > 0 ? ", " + bad + " non-200 or without Server-Timing" : "");
