@@ -9,6 +9,7 @@ import dev.offramp.changelly.ChangellyRequestSigner;
 import dev.offramp.changelly.ChangellyRequests;
 import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
+import dev.offramp.routing.PrepareChangellyHttp;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -35,6 +36,7 @@ public final class ChangellyBeans {
         registry.bind("changellyRequests", new ChangellyRequests(setting(props, "changelly.base-url"), signer));
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
+        registry.bind("prepareChangellyHttp", new PrepareChangellyHttp());
         registry.bind("changellyViews", new ChangellyViews(responses));
         registry.bind("changellyCallbacks", new ChangellyCallbacks());
     }
