@@ -86,6 +86,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
         // dev reload (ROUTES_RELOAD=true): a route file edited into something broken keeps its previous routes
         RouteFileReload.install(context);
+        PreparedQueryCache.install(context);
     }
 
     /** A pooled DataSource on a schema that Flyway has brought up to date before any route runs. */
