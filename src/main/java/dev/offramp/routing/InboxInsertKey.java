@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.sql.SqlConstants;
 
 /**
  * The inbox id of a delivery, taken from the {@code INSERT} that stored it (the statement's generated
@@ -16,12 +17,6 @@ import org.apache.camel.Processor;
  * </ul>
  */
 public final class InboxInsertKey implements Processor {
-
-    static final String RETRIEVE_GENERATED_KEYS = "CamelSqlRetrieveGeneratedKeys";
-    static final String GENERATED_COLUMNS = "CamelSqlGeneratedColumns";
-    static final String GENERATED_KEY_ROWS = "CamelSqlGeneratedKeyRows";
-    static final String GENERATED_KEYS_ROW_COUNT = "CamelSqlGeneratedKeysRowCount";
-    static final String UPDATE_COUNT = "CamelSqlUpdateCount";
 
     // named, not Statement.RETURN_GENERATED_KEYS: pgjdbc would answer with the whole row, raw body included
     private static final String[] ID_COLUMN = {"id"};
@@ -44,22 +39,22 @@ public final class InboxInsertKey implements Processor {
     public void process(Exchange exchange) {
         var message = exchange.getMessage();
         if (before) {
-            message.setHeader(RETRIEVE_GENERATED_KEYS, Boolean.TRUE);
-            message.setHeader(GENERATED_COLUMNS, ID_COLUMN.clone());
+            message.setHeader(SqlConstants.SQL_RETRIEVE_GENERATED_KEYS, Boolean.TRUE);
+            message.setHeader(SqlConstants.SQL_GENERATED_COLUMNS, ID_COLUMN.clone());
             return;
         }
         Object inboxId = null;
-        Integer inserted = message.getHeader(UPDATE_COUNT, Integer.class);
-        List<?> keyRows = message.getHeader(GENERATED_KEY_ROWS, List.class);
+        Integer inserted = message.getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
+        List<?> keyRows = message.getHeader(SqlConstants.SQL_GENERATED_KEYS_DATA, List.class);
         if (inserted != null && inserted == 1 && keyRows != null && keyRows.size() == 1
                 && keyRows.get(0) instanceof Map<?, ?> row && !row.isEmpty()) {
             // one generated column was asked for; its label differs by driver (id, ID)
             inboxId = row.values().iterator().next();
         }
         exchange.setVariable("inboxId", inboxId);
-        message.removeHeader(RETRIEVE_GENERATED_KEYS);
-        message.removeHeader(GENERATED_COLUMNS);
-        message.removeHeader(GENERATED_KEY_ROWS);
-        message.removeHeader(GENERATED_KEYS_ROW_COUNT);
+        message.removeHeader(SqlConstants.SQL_RETRIEVE_GENERATED_KEYS);
+        message.removeHeader(SqlConstants.SQL_GENERATED_COLUMNS);
+        message.removeHeader(SqlConstants.SQL_GENERATED_KEYS_DATA);
+        message.removeHeader(SqlConstants.SQL_GENERATED_KEYS_ROW_COUNT);
     }
 }
