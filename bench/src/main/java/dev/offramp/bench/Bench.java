@@ -39,7 +39,7 @@ public final class Bench {
     static final String[] FORWARD = {"crypto_transfer_authorization_pending", "crypto_received", "fiat_payment_started",
             "fiat_payment_review_started", "awaiting_fiat_received_confirmation", "fiat_received_confirmed",
             "crypto_release_pending", "settlement_in_progress", "completed"};
-    static final int WEBHOOK_ORDERS = 15_000;
+    static final int WEBHOOK_ORDERS = 20_000;
 
     static boolean quick;
     static Path work;
@@ -213,7 +213,7 @@ public final class Bench {
 
     /**
      * Webhook number n of one database: order n % WEBHOOK_ORDERS moves to FORWARD[n / WEBHOOK_ORDERS], so an
-     * order's next status comes 15,000 webhooks after its previous one and every webhook is a real forward move.
+     * order's next status comes 20,000 webhooks after its previous one and every webhook is a real forward move.
      */
     static byte[] webhook(int port, String db, long n) {
         int order = (int) (n % WEBHOOK_ORDERS);
@@ -241,12 +241,17 @@ public final class Bench {
         LongFunction<byte[]> base = n -> ok;
         java.util.function.Predicate<RawHttp.Response> applied = r -> r.status() == 200 && r.body().contains("\"applied\"");
         java.util.function.Predicate<RawHttp.Response> is200 = r -> r.status() == 200;
-        // warm-up (JIT, pools), not reported
+        // Warm-up of the JIT and the pools, by time: a profile of a 3-second warm-up still found the JIT compiler
+        // threads taking a fifth to half of the bundle's CPU during the measured runs. Its own rate is reported
+        // (not a target), so the cold figure stays visible.
         Load.closed(port, 16, quick ? 1000 : 3000, 5000, base, is200);
-        Load.Result warm = Load.closed(port, 16, quick ? 1000 : 3000, quick ? 5000 : 8000, hook, applied);
-        if (warm.failed() > 0) {
-            ROWS.add(new Row("webhook ingest " + db, "warm-up failures", warm.failed() + ": " + warm.firstFailure(), "0", "NO"));
-        }
+        long warmMillis = quick ? 8000 : 15000;
+        Load.Result warm = Load.closed(port, 16, 40_000, warmMillis, hook, applied);
+        ROWS.add(new Row("webhook ingest " + db + " warm-up", "applied/s over the first " + warmMillis / 1000
+                + " s of load (c=16), not measured against a target",
+                String.format(Locale.ROOT, "%.0f/s%s", warm.passedPerSecond(),
+                        warm.failed() > 0 ? " (" + warm.failed() + " not applied: " + clip(warm.firstFailure()) + ")" : ""),
+                "-", warm.failed() > 0 ? "NO" : "-"));
         int[] levels = quick ? new int[] {1, 32} : new int[] {1, 8, 32, 64};
         double best = 0;
         double bestBase = 0;
