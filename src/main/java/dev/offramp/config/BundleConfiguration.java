@@ -1,7 +1,6 @@
 package dev.offramp.config;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.offramp.api.ApiErrors;
 import dev.offramp.api.ApiKeyVerifier;
 import dev.offramp.api.IdempotencyKeys;
@@ -24,8 +23,8 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
@@ -56,7 +55,20 @@ public class BundleConfiguration implements CamelConfiguration {
         UnigoxBeans.bind(context);
         UpstreamBeans.bind(context);
 
-        DataSource dataSource = migratedDataSource(props);
+        // opened and migrated while the routes are built; no route starts before it is ready (their consumers
+        // include Quartz's, whose tables come from the migrations), and a failure stops start-up
+        MigratedDataSource dataSource = MigratedDataSource.openInBackground(pool(props), "classpath:db/migration");
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarting(CamelContext camel, boolean alreadyStarted) {
+                dataSource.awaitReady();
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {
+                // ready before the routes started
+            }
+        });
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
 
         var registry = context.getRegistry();
@@ -89,21 +101,15 @@ public class BundleConfiguration implements CamelConfiguration {
         PreparedQueryCache.install(context);
     }
 
-    /** A pooled DataSource on a schema that Flyway has brought up to date before any route runs. */
-    private static DataSource migratedDataSource(PropertiesComponent props) {
+    /** The order store's connection pool (MigratedDataSource opens it). */
+    private static HikariConfig pool(PropertiesComponent props) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("offramp-db");
         hikari.setJdbcUrl(setting(props, "offramp.db.url"));
         hikari.setUsername(setting(props, "offramp.db.user"));
         hikari.setPassword(setting(props, "offramp.db.password"));
         hikari.setMaximumPoolSize(Integer.parseInt(setting(props, "offramp.db.pool-size")));
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return dataSource;
+        return hikari;
     }
 
     static String setting(PropertiesComponent props, String key) {

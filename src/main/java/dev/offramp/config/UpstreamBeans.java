@@ -1,6 +1,7 @@
 package dev.offramp.config;
 
 import dev.offramp.upstream.CircuitSettings;
+import dev.offramp.upstream.FirstUseTlsStrategy;
 import dev.offramp.upstream.RepeatSafeCalls;
 import dev.offramp.upstream.RetryPolicy;
 import dev.offramp.upstream.UpstreamCircuits;
@@ -85,6 +86,7 @@ public final class UpstreamBeans {
      * been idle this long: the pool camel-http builds checks every connection on every call, a blocking read
      * of up to 1 ms each time (found in a JFR recording of the offers fan-out, session 3). 2 s was HttpClient
      * 4's default; a connection the upstream closes sooner than that after a call can still fail the next call.
+     * HttpClient's default TLS set-up, made on the first https call rather than here (FirstUseTlsStrategy).
      */
     static HttpClientConnectionManager upstreamConnections(int validateIdleMs) {
         return PoolingHttpClientConnectionManagerBuilder.create()
@@ -93,6 +95,7 @@ public final class UpstreamBeans {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setValidateAfterInactivity(TimeValue.ofMilliseconds(validateIdleMs))
                         .build())
+                .setTlsSocketStrategy(FirstUseTlsStrategy.ofHttpClientDefault())
                 .build();
     }
 

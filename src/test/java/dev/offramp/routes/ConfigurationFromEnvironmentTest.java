@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up as ops see it: settings from environment variables, and production refusing to start half-configured. */
 class ConfigurationFromEnvironmentTest {
@@ -81,6 +86,28 @@ class ConfigurationFromEnvironmentTest {
             String out = bundle.output();
             assertThat(out).contains("Refusing to start: CHANGELLY_PRIVATE_KEY");
             assertThat(out).doesNotContain(damaged.substring(30, 60));
+        }
+    }
+
+    /** The database is opened and migrated while the routes are built: a failure must still stop start-up. */
+    @Test
+    void aDatabaseThatCannotBeMigratedStopsStartUpBeforeAnyRouteStarts(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("offramp") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        // someone else's table and no schema history: Flyway refuses to migrate a non-empty schema
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("create table someone_elses (id int)");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", "18191");
+        env.put("OFFRAMP_MANAGEMENT_PORT", "19191");
+        env.put("OFFRAMP_DB_URL", url);
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).as("the process must stop by itself").isNotNull().isNotZero();
+            String out = bundle.output();
+            assertThat(out).contains("The order store could not be opened and migrated: Found non-empty schema(s)");
+            assertThat(out).as("no route started").doesNotContain("Started reconcile-schedule")
+                    .doesNotContain("Started webhook-unigox-receive");
         }
     }
 

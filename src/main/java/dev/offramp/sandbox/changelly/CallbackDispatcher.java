@@ -30,7 +30,11 @@ final class CallbackDispatcher implements AutoCloseable {
     private final String url;
     private final CallbackSigner signer;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Made at the first callback, on the worker thread (the only one that uses it): building a JDK
+     * HttpClient sets up TLS, part of every sandbox start-up otherwise (BENCHMARKS.md, session 5).
+     */
+    private HttpClient http;
     private final ExecutorService worker;
     private final AtomicLong sequence = new AtomicLong();
     /** Bumped by {@link #reset}: callbacks queued before it are dropped, not sent or recorded. */
@@ -41,7 +45,6 @@ final class CallbackDispatcher implements AutoCloseable {
         this.url = url;
         this.signer = signer;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "changelly-sandbox-callbacks");
             thread.setDaemon(true);
@@ -63,6 +66,14 @@ final class CallbackDispatcher implements AutoCloseable {
         }
     }
 
+    /** Called on the worker thread only. */
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return http;
+    }
+
     private void deliver(long queuedIn, long number, String orderId, Map<String, Object> body, String json, String reason) {
         if (queuedIn != epoch.get()) {
             return;
@@ -81,7 +92,7 @@ final class CallbackDispatcher implements AutoCloseable {
                         .header("x-callback-signature", signature)
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build();
-                httpStatus = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                httpStatus = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted: simulator stopping";

@@ -33,10 +33,11 @@ final class WebhookSender implements AutoCloseable {
 
     private final WebhookSigner signer;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * Made at the first delivery, on the delivery thread (the only one that uses it): building a JDK
+     * HttpClient sets up TLS, about 0.1 s of every sandbox start-up (BENCHMARKS.md, session 5).
+     */
+    private HttpClient http;
     private final ExecutorService deliveryThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "unigox-sim-webhooks");
         t.setDaemon(true);
@@ -170,6 +171,17 @@ final class WebhookSender implements AutoCloseable {
         return queuedIn == generation;
     }
 
+    /** Called on the delivery thread only. */
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
+    }
+
     private void deliver(WebhookDelivery delivery, String target) {
         byte[] body = delivery.event().body();
         long timestamp = clock.instant().getEpochSecond();
@@ -182,7 +194,7 @@ final class WebhookSender implements AutoCloseable {
                     .header("X-Unigox-Signature", signer.sign(timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
             delivery.answered(response.statusCode(), clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
