@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -13,7 +14,8 @@ import org.HdrHistogram.Histogram;
 final class Load {
 
     /** What one load run saw; latencies in microseconds, only of answers that passed the check. */
-    record Result(long sent, long passed, long failed, double seconds, Histogram latency, String firstFailure) {
+    record Result(long sent, long passed, long failed, double seconds, Histogram latency, String firstFailure,
+                  Timeline timeline) {
 
         double passedPerSecond() {
             return passed / seconds;
@@ -38,7 +40,7 @@ final class Load {
         return run(port, concurrency, () -> {
             long n = next.getAndIncrement();
             return n < maxRequests && System.nanoTime() < deadline ? n : -1;
-        }, n -> 0L, requestFor, check);
+        }, n -> 0L, requestFor, check, null);
     }
 
     /**
@@ -48,14 +50,16 @@ final class Load {
     static Result fixedRate(int port, int workers, int perSecond, long total, long graceMillis,
                             LongFunction<byte[]> requestFor, Predicate<RawHttp.Response> check) throws InterruptedException {
         AtomicLong next = new AtomicLong();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        // every worker opens its connection before the schedule starts: a first request that also had to
+        // connect made the slowest answers of a run (BENCHMARKS.md, session 5)
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
         long interval = 1_000_000_000L / perSecond;
         // a server that cannot keep up is not waited for forever: nothing is sent after the schedule's end + grace
         long deadline = start + total * interval + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         return run(port, workers, () -> {
             long n = next.getAndIncrement();
             return n < total && System.nanoTime() < deadline ? n : -1;
-        }, n -> start + n * interval, requestFor, check);
+        }, n -> start + n * interval, requestFor, check, new Timeline(start, deadline));
     }
 
     private interface Ticket {
@@ -67,7 +71,7 @@ final class Load {
     }
 
     private static Result run(int port, int workers, Ticket tickets, DueAt dueAt, LongFunction<byte[]> requestFor,
-                              Predicate<RawHttp.Response> check) throws InterruptedException {
+                              Predicate<RawHttp.Response> check, Timeline timeline) throws InterruptedException {
         Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         LongAdder sent = new LongAdder();
         LongAdder passed = new LongAdder();
@@ -81,6 +85,9 @@ final class Load {
             histograms.add(mine);
             Thread t = new Thread(() -> {
                 try (RawHttp http = new RawHttp(port)) {
+                    if (timeline != null) {
+                        http.connect();
+                    }
                     for (long n = tickets.take(); n >= 0; n = tickets.take()) {
                         long due = dueAt.nanos(n);
                         if (due > 0) {
@@ -98,6 +105,9 @@ final class Load {
                             if (check.test(r)) {
                                 passed.increment();
                                 mine.recordValue(Math.min(Math.max(micros, 1), mine.getHighestTrackableValue()));
+                                if (timeline != null) {
+                                    timeline.record(t0, micros);
+                                }
                             } else {
                                 failed.increment();
                                 synchronized (firstFailure) {
@@ -118,6 +128,13 @@ final class Load {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (java.io.IOException e) {
+                    failed.increment();
+                    synchronized (firstFailure) {
+                        if (firstFailure[0] == null) {
+                            firstFailure[0] = "connect: " + e;
+                        }
+                    }
                 }
             }, "load-" + w);
             threads.add(t);
@@ -128,6 +145,43 @@ final class Load {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         histograms.forEach(all::add);
-        return new Result(sent.sum(), passed.sum(), failed.sum(), seconds, all, firstFailure[0]);
+        return new Result(sent.sum(), passed.sum(), failed.sum(), seconds, all, firstFailure[0], timeline);
+    }
+
+    /**
+     * An open-loop run's slowest answer per 100 ms of its schedule, by when the request was due, with wall-clock
+     * times: to line a latency tail up with the bundle's GC log or the database's.
+     */
+    static final class Timeline {
+        private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+        private final long startNanos;
+        private final long startEpochMillis;
+        private final AtomicLongArray maxMicros;
+        private final AtomicLongArray counts;
+
+        Timeline(long startNanos, long endNanos) {
+            this.startNanos = startNanos;
+            this.startEpochMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(startNanos - System.nanoTime());
+            int windows = (int) ((endNanos - startNanos) / WINDOW_NANOS) + 1;
+            this.maxMicros = new AtomicLongArray(windows);
+            this.counts = new AtomicLongArray(windows);
+        }
+
+        void record(long dueNanos, long micros) {
+            int w = (int) Math.max(0, Math.min(maxMicros.length() - 1, (dueNanos - startNanos) / WINDOW_NANOS));
+            maxMicros.accumulateAndGet(w, micros, Math::max);
+            counts.incrementAndGet(w);
+        }
+
+        /** One line per window with answers: epoch ms of its start, answers, slowest in microseconds. */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            for (int w = 0; w < maxMicros.length(); w++) {
+                if (counts.get(w) > 0) {
+                    lines.add((startEpochMillis + w * 100L) + " " + counts.get(w) + " " + maxMicros.get(w));
+                }
+            }
+            return lines;
+        }
     }
 }

@@ -56,7 +56,8 @@ final class RawHttp implements Closeable {
         }
     }
 
-    private Response exchange(byte[] request) throws IOException {
+    /** Opens the connection now, if it is not open (send opens it otherwise). */
+    void connect() throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -65,6 +66,10 @@ final class RawHttp implements Closeable {
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             out = socket.getOutputStream();
         }
+    }
+
+    private Response exchange(byte[] request) throws IOException {
+        connect();
         out.write(request);
         out.flush();
         String statusLine = line();
