@@ -235,7 +235,7 @@ public final class Bench {
     static void webhookSuite(String db, Bundle b, int target) throws Exception {
         int port = b.httpPort;
         AtomicLong seq = new AtomicLong();
-        String tag = db.substring(0, 2).toLowerCase(Locale.ROOT);
+        String tag = db.equals("H2") ? "h2" : "pg";
         LongFunction<byte[]> hook = n -> webhook(port, tag, seq.getAndIncrement());
         byte[] ok = RawHttp.request("GET", "/sandbox/bench/ok", port, new String[0], new byte[0]);
         LongFunction<byte[]> base = n -> ok;
@@ -278,7 +278,7 @@ public final class Bench {
                 100 * best / bestBase), "-", "-"));
         long total = quick ? 5000 : 10_000;
         Load.Result fixed = Load.fixedRate(port, 64, 1000, total, 3000, hook, applied);
-        java.nio.file.Files.write(work.resolve("webhooks-" + (db.equals("H2") ? "h2" : "pg") + "-fixed-rate.txt"), fixed.timeline().lines());
+        Files.write(work.resolve("webhooks-" + tag + "-fixed-rate.txt"), fixed.timeline().lines());
         ROWS.add(new Row("webhook ingest " + db + " @1000/s", "p50 | p99 | max (" + fixed.passed() + " of " + total
                 + " due in " + total / 1000 + " s applied, " + fixed.failed() + " failed)", String.format(Locale.ROOT, "%.1f | %.1f | %.1f ms", fixed.p(50), fixed.p(99),
                 fixed.latency().getTotalCount() == 0 ? Double.NaN : fixed.latency().getMaxValue() / 1000.0),

@@ -1,5 +1,6 @@
 package dev.offramp.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,7 @@ final class Load {
             Thread t = new Thread(() -> {
                 try (RawHttp http = new RawHttp(port)) {
                     if (timeline != null) {
+                        // open loop: connected before the schedule starts (see fixedRate)
                         http.connect();
                     }
                     for (long n = tickets.take(); n >= 0; n = tickets.take()) {
@@ -128,7 +130,7 @@ final class Load {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     failed.increment();
                     synchronized (firstFailure) {
                         if (firstFailure[0] == null) {
