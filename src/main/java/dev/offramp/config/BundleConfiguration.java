@@ -15,6 +15,7 @@ import dev.offramp.http.CorrelationIds;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.http.RequestLog;
 import dev.offramp.logging.SecretValues;
+import dev.offramp.orders.OrderCreations;
 import dev.offramp.routing.DecideOrderStatus;
 import dev.offramp.routing.InboxInsertKey;
 import dev.offramp.status.OrderStateMachine;
@@ -91,6 +92,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("orderRequests", new OrderRequests());
         registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox")));
         registry.bind("offersAggregation", new OffersAggregation());
+        registry.bind("orderCreations", new OrderCreations());
         registry.bind("idempotencyKeys", new IdempotencyKeys());
         registry.bind("requestLimits", new RequestLimits(Long.parseLong(setting(props, "offramp.max-json-bytes"))));
         ReconcileBeans.bind(context, stateMachine);

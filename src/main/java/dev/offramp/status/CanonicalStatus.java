@@ -7,6 +7,12 @@ import java.util.Locale;
  * The provider's own status is always shown beside it; the mapping table is in the README.
  */
 public enum CanonicalStatus {
+    /**
+     * Recorded by the bundle before the upstream was asked to create the order, and still so when its
+     * answer was lost (timeout, 5xx, connection dropped): the upstream may or may not hold the order.
+     * The bundle looks it up by our reference until it is found or given up ({@code failed}).
+     */
+    CREATION_UNCONFIRMED,
     /** Placed upstream; nobody has to act yet (Unigox: waiting for a liquidity provider). */
     CREATED,
     /** The business or its user must act: authorize the transfer, confirm fiat, complete an address. */

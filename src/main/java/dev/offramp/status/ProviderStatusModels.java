@@ -4,6 +4,7 @@ import static dev.offramp.status.CanonicalStatus.AWAITING_ACTION;
 import static dev.offramp.status.CanonicalStatus.CANCELLED;
 import static dev.offramp.status.CanonicalStatus.COMPLETED;
 import static dev.offramp.status.CanonicalStatus.CREATED;
+import static dev.offramp.status.CanonicalStatus.CREATION_UNCONFIRMED;
 import static dev.offramp.status.CanonicalStatus.DISPUTED;
 import static dev.offramp.status.CanonicalStatus.EXPIRED;
 import static dev.offramp.status.CanonicalStatus.FAILED;
@@ -19,6 +20,14 @@ public final class ProviderStatusModels {
     private static final String AUTHORIZE = "authorize-crypto-transfer";
     private static final String CONFIRM = "confirm-fiat-received";
 
+    /**
+     * The bundle's own first status of every order, for both upstreams: written before the creation
+     * request leaves, so a lost answer can never lead to a second upstream order. Not a status either
+     * upstream sends; any of theirs moves an order on from it, and {@code failed} ends it when the
+     * upstream never shows the order.
+     */
+    public static final String CREATION_UNCONFIRMED = "creation_unconfirmed";
+
     private ProviderStatusModels() {
     }
 
@@ -32,6 +41,7 @@ public final class ProviderStatusModels {
      */
     public static ProviderStatusModel unigox() {
         return ProviderStatusModel.builder(Provider.UNIGOX)
+                .step(CREATION_UNCONFIRMED, CanonicalStatus.CREATION_UNCONFIRMED)
                 .step("created", CREATED, CANCEL)
                 .step("pending_address", AWAITING_ACTION, CANCEL)
                 .step("awaiting_liquidity_provider", CREATED, CANCEL)
@@ -66,6 +76,7 @@ public final class ProviderStatusModels {
      */
     public static ProviderStatusModel changelly() {
         return ProviderStatusModel.builder(Provider.CHANGELLY)
+                .step(CREATION_UNCONFIRMED, CanonicalStatus.CREATION_UNCONFIRMED)
                 .step("created", CREATED)
                 .step("pending", PROCESSING)
                 .step("hold", ON_HOLD)

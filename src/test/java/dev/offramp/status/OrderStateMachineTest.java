@@ -36,6 +36,7 @@ class OrderStateMachineTest {
 
     /** Every Unigox status, main path first (forward order), then alternative endings, then refund statuses. */
     private static final List<String> UNIGOX_STATUSES = List.of(
+            "creation_unconfirmed",
             "created",
             "pending_address",
             "awaiting_liquidity_provider",
@@ -59,6 +60,7 @@ class OrderStateMachineTest {
 
     /** Unigox main path in forward order; used only to classify the reason of an ignored move. */
     private static final List<String> UNIGOX_MAIN_PATH = List.of(
+            "creation_unconfirmed",
             "created",
             "pending_address",
             "awaiting_liquidity_provider",
@@ -75,6 +77,12 @@ class OrderStateMachineTest {
 
     /** For each Unigox status, exactly the statuses it may move to. */
     private static final Map<String, Set<String>> UNIGOX_ALLOWED = Map.ofEntries(
+            Map.entry("creation_unconfirmed", Set.of(
+                    "created", "pending_address", "awaiting_liquidity_provider", "awaiting_crypto_transfer_authorization",
+                    "crypto_transfer_authorization_pending", "crypto_received", "fiat_payment_started",
+                    "fiat_payment_review_started", "awaiting_fiat_received_confirmation", "fiat_received_confirmed",
+                    "crypto_release_pending", "settlement_in_progress", "completed",
+                    "cancelled", "failed", "dispute_started", "price_changed_requote_needed", "returned")),
             Map.entry("created", Set.of(
                     "pending_address", "awaiting_liquidity_provider", "awaiting_crypto_transfer_authorization",
                     "crypto_transfer_authorization_pending", "crypto_received", "fiat_payment_started",
@@ -142,6 +150,7 @@ class OrderStateMachineTest {
             "completed", "failed", "price_changed_requote_needed", "returned", "refunded");
 
     private static final Map<String, String> UNIGOX_CANONICAL = Map.ofEntries(
+            Map.entry("creation_unconfirmed", "creation_unconfirmed"),
             Map.entry("created", "created"),
             Map.entry("pending_address", "awaiting_action"),
             Map.entry("awaiting_liquidity_provider", "created"),
@@ -164,6 +173,7 @@ class OrderStateMachineTest {
             Map.entry("refunded", "refunded"));
 
     private static final Map<String, List<String>> UNIGOX_ACTIONS = Map.ofEntries(
+            Map.entry("creation_unconfirmed", List.of()),
             Map.entry("created", List.of("cancel")),
             Map.entry("pending_address", List.of("cancel")),
             Map.entry("awaiting_liquidity_provider", List.of("cancel")),
@@ -187,11 +197,12 @@ class OrderStateMachineTest {
 
     /** Every Changelly status, main path first (forward order), then the other endings. */
     private static final List<String> CHANGELLY_STATUSES = List.of(
-            "created", "pending", "hold", "complete", "refunded", "expired", "failed");
+            "creation_unconfirmed", "created", "pending", "hold", "complete", "refunded", "expired", "failed");
 
-    private static final List<String> CHANGELLY_MAIN_PATH = List.of("created", "pending", "hold", "complete");
+    private static final List<String> CHANGELLY_MAIN_PATH = List.of("creation_unconfirmed", "created", "pending", "hold", "complete");
 
     private static final Map<String, Set<String>> CHANGELLY_ALLOWED = Map.ofEntries(
+            Map.entry("creation_unconfirmed", Set.of("created", "pending", "hold", "complete", "refunded", "expired", "failed")),
             Map.entry("created", Set.of("pending", "hold", "complete", "refunded", "expired", "failed")),
             Map.entry("pending", Set.of("hold", "complete", "refunded", "expired", "failed")),
             Map.entry("hold", Set.of("complete", "refunded", "expired", "failed")),
@@ -203,6 +214,7 @@ class OrderStateMachineTest {
     private static final Set<String> CHANGELLY_FINAL = Set.of("complete", "expired", "failed");
 
     private static final Map<String, String> CHANGELLY_CANONICAL = Map.ofEntries(
+            Map.entry("creation_unconfirmed", "creation_unconfirmed"),
             Map.entry("created", "created"),
             Map.entry("pending", "processing"),
             Map.entry("hold", "on_hold"),

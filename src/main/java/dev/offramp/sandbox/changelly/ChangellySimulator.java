@@ -116,11 +116,19 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
                 return checkout.render(page.group(1));
             }
             signatures.requireAuthentic(request);
-            Optional<SandboxResponse> injected = faults.take(path).flatMap(ChangellySimulator::apply);
-            if (injected.isPresent()) {
-                return injected.get();
+            Optional<InjectedFault> fault = faults.take(path);
+            if (fault.isPresent() && !fault.get().afterProcessing()) {
+                Optional<SandboxResponse> injected = apply(fault.get());
+                if (injected.isPresent()) {
+                    return injected.get();
+                }
             }
-            return api.handle(path, request).orElseThrow(ChangellyApiError::routeNotFound);
+            SandboxResponse answer = api.handle(path, request).orElseThrow(ChangellyApiError::routeNotFound);
+            if (fault.isPresent() && fault.get().afterProcessing()) {
+                // the work is done; only its answer is lost (or late)
+                return apply(fault.get()).orElse(answer);
+            }
+            return answer;
         } catch (ChangellyApiError e) {
             return e.toResponse();
         } catch (RuntimeException e) {

@@ -6,14 +6,17 @@ import java.util.Map;
 /**
  * A failure the next {@code remaining} requests to {@code path} will meet: an HTTP error ({@code status} 500
  * or 429, the latter with {@code Retry-After} if {@code retryAfterSeconds} is set), a delay of
- * {@code delayMs} before answering, or both (delay, then the error).
+ * {@code delayMs} before answering, or both (delay, then the error). With {@code afterProcessing} the
+ * request is handled first (a sell order is created) and the fault then replaces its answer: the answer
+ * is lost although the work was done.
  *
  * @param status null = no error, only the delay
  */
-record InjectedFault(String path, Integer status, int remaining, Integer retryAfterSeconds, long delayMs) {
+record InjectedFault(String path, Integer status, int remaining, Integer retryAfterSeconds, long delayMs,
+                     boolean afterProcessing) {
 
     InjectedFault used() {
-        return new InjectedFault(path, status, remaining - 1, retryAfterSeconds, delayMs);
+        return new InjectedFault(path, status, remaining - 1, retryAfterSeconds, delayMs, afterProcessing);
     }
 
     Map<String, Object> toJson() {
@@ -23,6 +26,7 @@ record InjectedFault(String path, Integer status, int remaining, Integer retryAf
         json.put("count", remaining);
         json.put("retryAfter", retryAfterSeconds);
         json.put("delayMs", delayMs);
+        json.put("afterProcessing", afterProcessing);
         return json;
     }
 }

@@ -117,7 +117,9 @@ final class SandboxControlEndpoints {
         }
         fields.throwIfInvalid();
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return new InjectedFault(normalized, status, count == null ? 1 : count, retryAfter, delayMs == null ? 0 : delayMs);
+        boolean afterProcessing = body.path("afterProcessing").asBoolean(false);
+        return new InjectedFault(normalized, status, count == null ? 1 : count, retryAfter, delayMs == null ? 0 : delayMs,
+                afterProcessing);
     }
 
     private static Integer integer(JsonNode body, String name, JsonFields fields) {

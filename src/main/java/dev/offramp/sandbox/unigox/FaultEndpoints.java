@@ -16,7 +16,7 @@ import java.util.function.BiPredicate;
 final class FaultEndpoints {
 
     private static final String ROOT = "/_sandbox/faults";
-    private static final Set<String> FIELDS = Set.of("path", "method", "status", "count", "retryAfter", "delayMs",
+    private static final Set<String> FIELDS = Set.of("path", "method", "status", "count", "retryAfter", "delayMs", "afterProcessing",
             "malformed");
     /** Longest delay: enough to outlast any client timeout, short enough that a typo frees its thread. */
     static final int MAX_DELAY_MS = 600_000;
@@ -45,7 +45,7 @@ final class FaultEndpoints {
     }
 
     /**
-     * {@code {"path","method"?,"status"?,"count"?,"retryAfter"?,"delayMs"?,"malformed"?}}. Strict: an
+     * {@code {"path","method"?,"status"?,"count"?,"retryAfter"?,"delayMs"?,"malformed"?,"afterProcessing"?}}. Strict: an
      * unknown field (say the snake_case {@code delay_ms} of {@code /_sandbox/latency}) is refused rather
      * than ignored, since a fault silently armed without its delay would make a timeout test pass for
      * the wrong reason.
@@ -56,7 +56,7 @@ final class FaultEndpoints {
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw call.invalid("unknown field " + name + "; a fault takes path, method, status, count, "
-                        + "retryAfter, delayMs and malformed");
+                        + "retryAfter, delayMs, malformed and afterProcessing");
             }
         }
         String path = path(call, call.requiredText(body, "path"));
@@ -66,6 +66,7 @@ final class FaultEndpoints {
         Integer retryAfter = integer(call, body, "retryAfter", 0, Integer.MAX_VALUE);
         Integer delayMs = integer(call, body, "delayMs", 0, MAX_DELAY_MS);
         boolean malformed = bool(call, body, "malformed");
+        boolean afterProcessing = bool(call, body, "afterProcessing");
         if (retryAfter != null && status == null) {
             throw call.invalid("retryAfter is the Retry-After header of an error answer; give a status (429 or 503)");
         }
@@ -80,7 +81,7 @@ final class FaultEndpoints {
                     + "; give the path below /api/v1/partner as the client calls it, e.g. /orders/123");
         }
         return new InjectedFault(path, method, status, count == null ? 1 : count, retryAfter,
-                delayMs == null ? 0 : delayMs, malformed);
+                delayMs == null ? 0 : delayMs, malformed, afterProcessing);
     }
 
     /**

@@ -8,14 +8,16 @@ import java.util.Optional;
  * A failure the next {@code remaining} API requests to {@code path} meet, armed through
  * {@code POST /_sandbox/faults}: wait {@code delayMs}, then answer {@code status} in the endpoint family's
  * error envelope (with {@code Retry-After} when {@code retryAfterSeconds} is set), or a 200 whose body is
- * not JSON ({@code malformed}), or neither: the request then goes on as usual, only late.
+ * not JSON ({@code malformed}), or neither: the request then goes on as usual, only late. With
+ * {@code afterProcessing} the endpoint runs first (an initiate creates its order) and the fault then
+ * replaces its answer: the answer is lost although the work was done.
  *
  * @param path below {@code /api/v1/partner} as the client calls it ({@code /orders/123}), or {@link #EVERY_PATH}
  * @param method e.g. {@code GET}; null = any method
  * @param status null = no error answer
  */
 record InjectedFault(String path, String method, Integer status, int remaining, Integer retryAfterSeconds,
-                     long delayMs, boolean malformed) {
+                     long delayMs, boolean malformed, boolean afterProcessing) {
 
     /** The path that matches every API path: a total outage, for circuit-breaker tests. */
     static final String EVERY_PATH = "*";
@@ -24,7 +26,7 @@ record InjectedFault(String path, String method, Integer status, int remaining, 
     static final String MALFORMED_BODY = "{\"success\": tru";
 
     InjectedFault used() {
-        return new InjectedFault(path, method, status, remaining - 1, retryAfterSeconds, delayMs, malformed);
+        return new InjectedFault(path, method, status, remaining - 1, retryAfterSeconds, delayMs, malformed, afterProcessing);
     }
 
     /** What to answer once the delay is over; empty when the request should go on to its endpoint. */
@@ -45,6 +47,7 @@ record InjectedFault(String path, String method, Integer status, int remaining, 
     /** The fields {@code POST /_sandbox/faults} takes, so a listed fault can be posted again as is. */
     Map<String, Object> toJson() {
         return Json.object("path", path, "method", method, "status", status, "count", remaining,
-                "retryAfter", retryAfterSeconds, "delayMs", delayMs, "malformed", malformed);
+                "retryAfter", retryAfterSeconds, "delayMs", delayMs, "malformed", malformed,
+                "afterProcessing", afterProcessing);
     }
 }

@@ -133,9 +133,9 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                         : SimError.partner(401, "UNAUTHORIZED", "Invalid or missing API key");
             }
             latency.await(request.path());
-            if (apiPath != null) {
-                Optional<SandboxResponse> injected = faults.take(route.method(), apiPath)
-                        .flatMap(fault -> meet(fault, route.envelope()));
+            Optional<InjectedFault> fault = apiPath == null ? Optional.empty() : faults.take(route.method(), apiPath);
+            if (fault.isPresent() && !fault.get().afterProcessing()) {
+                Optional<SandboxResponse> injected = meet(fault.get(), route.envelope());
                 if (injected.isPresent()) {
                     return injected.get();
                 }
@@ -147,6 +147,13 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
             } else {
                 synchronized (state) {
                     reply = route.handler().handle(call);
+                }
+            }
+            if (fault.isPresent() && fault.get().afterProcessing()) {
+                // the work is done; only its answer is lost (or late)
+                Optional<SandboxResponse> lost = meet(fault.get(), route.envelope());
+                if (lost.isPresent()) {
+                    return lost.get();
                 }
             }
             return SandboxResponse.json(reply.status(), Json.write(Json.object("success", true, "data", reply.data())));

@@ -1,0 +1,9 @@
+-- Orders whose creation the upstream has not confirmed yet, oldest first, with whether they are past
+-- the time they are given (offramp.orders.unconfirmed-minutes).
+SELECT id, provider, created_at,
+       CASE WHEN created_at < :#${variable.unconfirmedCutoff} THEN TRUE ELSE FALSE END AS given_up
+FROM orders
+WHERE provider_status = 'creation_unconfirmed'
+  AND provider_order_id IS NULL
+ORDER BY created_at, id
+LIMIT 500
