@@ -140,7 +140,8 @@ class UnigoxFlowTest {
                 applied.add(t.get("to").asText());
             }
         });
-        assertThat(applied).containsExactly("awaiting_liquidity_provider", "awaiting_crypto_transfer_authorization",
+        // the first entry is the bundle's own: recorded before the initiate request left
+        assertThat(applied).containsExactly("creation_unconfirmed", "awaiting_liquidity_provider", "awaiting_crypto_transfer_authorization",
                 "crypto_transfer_authorization_pending", "crypto_received", "fiat_payment_started", "fiat_payment_review_started",
                 "awaiting_fiat_received_confirmation", "fiat_received_confirmed", "crypto_release_pending", "completed");
     }
