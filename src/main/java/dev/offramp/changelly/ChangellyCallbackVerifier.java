@@ -27,6 +27,15 @@ public final class ChangellyCallbackVerifier {
         this.publicKeys = List.copyOf(publicKeys);
     }
 
+    private ChangellyCallbackVerifier() {
+        this.publicKeys = List.of();
+    }
+
+    /** For a deployment with Changelly switched off: no key is configured, and no signature verifies. */
+    public static ChangellyCallbackVerifier acceptingNothing() {
+        return new ChangellyCallbackVerifier();
+    }
+
     /** @return true when any configured key verifies the signature; false for anything missing or malformed */
     public boolean verify(String orderId, String signatureBase64) {
         if (orderId == null || signatureBase64 == null || signatureBase64.isBlank()) {

@@ -19,6 +19,7 @@ import dev.offramp.orders.OrderCreations;
 import dev.offramp.routing.DecideOrderStatus;
 import dev.offramp.routing.InboxInsertKey;
 import dev.offramp.status.OrderStateMachine;
+import dev.offramp.upstream.UpstreamSwitches;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -44,17 +45,20 @@ public class BundleConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
         String profile = setting(props, "camel.main.profile");
+        // which upstreams this deployment uses; a disabled one's settings are neither required nor read
+        UpstreamSwitches switches = UpstreamSwitches.from(key -> setting(props, key));
         if ("prod".equalsIgnoreCase(profile)) {
-            RequiredSettings.requireAll(profile, key -> setting(props, key));
+            RequiredSettings.requireAll(profile, key -> setting(props, key), switches.enabledUpstreams());
         }
         // values from the configuration files too, not only the environment, are masked in every log line
         for (String key : SECRET_SETTINGS) {
             SecretValues.register(setting(props, key));
         }
         // keys before the database: a key that cannot be loaded stops start-up at once, naming its variable
-        ChangellyBeans.bind(context);
-        UnigoxBeans.bind(context);
-        UpstreamBeans.bind(context);
+        context.getRegistry().bind("upstreamSwitches", switches);
+        ChangellyBeans.bind(context, switches.enabled("changelly"));
+        UnigoxBeans.bind(context, switches.enabled("unigox"));
+        UpstreamBeans.bind(context, switches);
 
         // opened and migrated while the routes are built; no route starts before it is ready (their consumers
         // include Quartz's, whose tables come from the migrations), and a failure stops start-up
@@ -90,7 +94,7 @@ public class BundleConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(new RequestLog());
         registry.bind("correlationIds", new CorrelationIds());
         registry.bind("orderRequests", new OrderRequests());
-        registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox")));
+        registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox").stream().filter(switches::enabled).toList()));
         registry.bind("offersAggregation", new OffersAggregation());
         registry.bind("orderCreations", new OrderCreations());
         registry.bind("idempotencyKeys", new IdempotencyKeys());

@@ -24,15 +24,27 @@ public final class ChangellyBeans {
     }
 
     public static void bind(CamelContext context) {
+        bind(context, true);
+    }
+
+    /**
+     * @param enabled false when Changelly is switched off (OFFRAMP_CHANGELLY_ENABLED=false): its keys are
+     *        then not read at all (prod does not require them), no request is ever signed, and the callback
+     *        verifier accepts nothing (the callback path answers 404 before it is asked)
+     */
+    public static void bind(CamelContext context, boolean enabled) {
         PropertiesComponent props = context.getPropertiesComponent();
         String privateKey = setting(props, "changelly.private-key");
         String callbackKeys = setting(props, "changelly.callback-public-keys");
-        ChangellyRequestSigner signer = changellyBean("CHANGELLY_PRIVATE_KEY",
+        ChangellyRequestSigner signer = !enabled ? null : changellyBean("CHANGELLY_PRIVATE_KEY",
                 name -> new ChangellyRequestSigner(ChangellyKeys.privateKey(privateKey, name)));
         var registry = context.getRegistry();
-        registry.bind("changellySigner", signer);
-        registry.bind("changellyCallbackVerifier", changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
-                name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
+        if (signer != null) {
+            registry.bind("changellySigner", signer);
+        }
+        registry.bind("changellyCallbackVerifier", !enabled ? ChangellyCallbackVerifier.acceptingNothing()
+                : changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
+                        name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
         registry.bind("changellyRequests", new ChangellyRequests(setting(props, "changelly.base-url"), signer));
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);

@@ -17,7 +17,12 @@ public final class UnigoxBeans {
     private UnigoxBeans() {
     }
 
-    static void bind(CamelContext context) {
+    /**
+     * @param enabled false when Unigox is switched off (OFFRAMP_UNIGOX_ENABLED=false): its webhook secrets are
+     *        then not read (prod does not require them) and no delivery verifies (the webhook path answers
+     *        404 before it is asked)
+     */
+    static void bind(CamelContext context, boolean enabled) {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         registry.bind("unigoxRequests", new UnigoxRequests());
@@ -25,7 +30,7 @@ public final class UnigoxBeans {
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));
         UnigoxWebhookEvents webhookEvents = new UnigoxWebhookEvents();
-        UnigoxWebhookSignature webhookSignature = new UnigoxWebhookSignature(
+        UnigoxWebhookSignature webhookSignature = !enabled ? null : new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),
                 Long.parseLong(props.resolveProperty("unigox.webhook.tolerance-seconds").orElse("300").trim()),
                 Clock.systemUTC());

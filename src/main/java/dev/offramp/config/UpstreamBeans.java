@@ -8,6 +8,7 @@ import dev.offramp.upstream.UpstreamCircuits;
 import dev.offramp.upstream.UpstreamCircuitsHealthCheck;
 import dev.offramp.upstream.UpstreamFailures;
 import dev.offramp.upstream.UpstreamMetrics;
+import dev.offramp.upstream.UpstreamSwitches;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class UpstreamBeans {
     private UpstreamBeans() {
     }
 
-    static void bind(CamelContext context) {
+    static void bind(CamelContext context, UpstreamSwitches switches) {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         Supplier<MeterRegistry> meters = () -> context.getRegistry().findSingleByType(MeterRegistry.class);
@@ -61,7 +62,8 @@ public final class UpstreamBeans {
         registry.bind("unigoxRepeatSafeCalls", new RepeatSafeCalls(BundleConfiguration.setting(props, "unigox.retry.repeat-safe-posts")));
         registry.bind("upstreamFailures", new UpstreamFailures());
         registry.bind("upstreamMetrics", new UpstreamMetrics(meters));
-        registry.bind("upstreamCircuitsHealthCheck", new UpstreamCircuitsHealthCheck(circuits,
+        // readiness lists only the upstreams this deployment uses (both breakers exist: the routes name them)
+        registry.bind("upstreamCircuitsHealthCheck", new UpstreamCircuitsHealthCheck(circuits, switches.enabledUpstreams(),
                 Boolean.parseBoolean(BundleConfiguration.setting(props, "offramp.health.open-circuit-unready"))));
         // the breakers' own figures (state, calls, failure rate) once the meter registry exists
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {

@@ -96,4 +96,11 @@ class ChangellyCallbackVerifierTest {
         assertThatThrownBy(() -> new ChangellyCallbackVerifier(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void withChangellySwitchedOffNothingVerifies() throws Exception {
+        String signature = opensslSignature(current, "{\"orderId\":\"abc-123\"}");
+        assertThat(new ChangellyCallbackVerifier(List.of(currentKey)).verify("abc-123", signature)).isTrue();
+        assertThat(ChangellyCallbackVerifier.acceptingNothing().verify("abc-123", signature)).isFalse();
+    }
 }

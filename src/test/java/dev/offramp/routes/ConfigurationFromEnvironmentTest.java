@@ -74,6 +74,78 @@ class ConfigurationFromEnvironmentTest {
         }
     }
 
+    /** The variables the refusal names: what follows "Set these environment variables: " on its line. */
+    static String namedVariables(String output) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Set these environment variables: ([A-Z0-9_, ]+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1).trim();
+    }
+
+    @Test
+    void unigoxOnlyProdNamesOnlyTheCommonAndUnigoxVariables() throws Exception {
+        try (BundleProcess bundle = BundleProcess.start(Map.of("CAMEL_MAIN_PROFILE", "prod", "OFFRAMP_CHANGELLY_ENABLED", "false"))) {
+            assertThat(bundle.exitCode(60)).isNotNull().isNotZero();
+            assertThat(namedVariables(bundle.output())).isEqualTo(
+                    "OFFRAMP_DB_URL, OFFRAMP_DB_USER, OFFRAMP_DB_PASSWORD, OFFRAMP_API_KEYS, OFFRAMP_ADMIN_KEYS, "
+                    + "UNIGOX_BASE_URL, UNIGOX_API_KEY, UNIGOX_WEBHOOK_SECRETS, UNIGOX_WEBHOOK_URL");
+        }
+    }
+
+    @Test
+    void changellyOnlyProdNeedsNoUnigoxSettingAndNamesTheMissingChangellyOne() throws Exception {
+        Map<String, String> env = completeProductionEnvironment();
+        env.keySet().removeIf(k -> k.startsWith("UNIGOX_"));
+        env.remove("CHANGELLY_API_KEY");
+        env.put("OFFRAMP_UNIGOX_ENABLED", "false");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).isNotNull().isNotZero();
+            String out = bundle.output();
+            assertThat(namedVariables(out)).isEqualTo("CHANGELLY_API_KEY");
+            for (String value : completeProductionEnvironment().values()) {
+                if (value.contains("SECRET")) {
+                    assertThat(out).as("secret value in output").doesNotContain(value);
+                }
+            }
+        }
+    }
+
+    /** Complete for one upstream, nothing of the other: start-up gets past settings and keys, as far as the database. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UNIGOX", "CHANGELLY"})
+    void aSingleUpstreamProductionEnvironmentNeedsNothingOfTheOther(String off) throws Exception {
+        Map<String, String> env = completeProductionEnvironment();
+        env.keySet().removeIf(k -> k.startsWith(off + "_"));
+        env.put("OFFRAMP_" + off + "_ENABLED", "false");
+        // keys that load (the sandbox pair of the embedded defaults), so that only the database can stop it
+        java.util.Properties embedded = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(Path.of("config/application.properties"))) {
+            embedded.load(in);
+        }
+        if (env.containsKey("CHANGELLY_PRIVATE_KEY")) {
+            env.put("CHANGELLY_PRIVATE_KEY", embedded.getProperty("changelly.private-key"));
+            env.put("CHANGELLY_CALLBACK_PUBLIC_KEYS", embedded.getProperty("changelly.callback-public-keys"));
+        }
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(90)).as("the database is never reached: the process stops by itself").isNotNull().isNotZero();
+            String out = bundle.output();
+            assertThat(out).doesNotContain("Refusing to start").contains("The order store could not be opened and migrated");
+        }
+    }
+
+    @Test
+    void bothUpstreamsSwitchedOffRefusesToStartNamingBothSwitches() throws Exception {
+        Map<String, String> env = completeProductionEnvironment();
+        env.put("OFFRAMP_UNIGOX_ENABLED", "false");
+        env.put("OFFRAMP_CHANGELLY_ENABLED", "false");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).isNotNull().isNotZero();
+            assertThat(bundle.output()).contains("Refusing to start: OFFRAMP_UNIGOX_ENABLED and OFFRAMP_CHANGELLY_ENABLED are both false");
+        }
+    }
+
     @Test
     void aChangellyKeyThatCannotBeLoadedStopsStartUpNamingItsVariableAndNotTheKey() throws Exception {
         Map<String, String> env = completeProductionEnvironment();
