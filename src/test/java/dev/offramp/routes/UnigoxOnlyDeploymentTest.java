@@ -47,10 +47,13 @@ class UnigoxOnlyDeploymentTest {
     UnigoxPlaybook playbook;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         bundle = new Bundle(context);
         deployment = new SingleUpstream(bundle);
         playbook = new UnigoxPlaybook(bundle);
+        // the start-up registration runs in the background and may not have reached the simulator yet
+        org.assertj.core.api.Assertions.assertThat(bundle.send("POST", "/admin/unigox/webhooks/register", null, Bundle.ADMIN_KEY).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
