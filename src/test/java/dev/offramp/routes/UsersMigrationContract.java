@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,29 +10,33 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** V9 on rows written before it: every user was linked to Unigox at creation and kept Unigox's raw KYC value. */
-class UsersBelongToTheBusinessMigrationTest {
+/**
+ * V9 on rows written before it: every user was linked to Unigox at creation and kept Unigox's raw KYC
+ * value. Run on H2 ({@link UsersMigrationTest}) and PostgreSQL ({@link PostgresUsersMigrationTest}).
+ */
+abstract class UsersMigrationContract {
 
-    private final String url = "jdbc:h2:mem:v9-" + UUID.randomUUID()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    /** A JDBC URL of an empty database (or schema). */
+    abstract String url();
+
+    abstract String user();
 
     private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration");
+        var config = Flyway.configure().dataSource(url(), user(), "").locations("classpath:db/migration");
         return (target == null ? config : config.target(target)).load();
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(), user(), ""); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private Map<String, Object> user(String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url(), user(), ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM users WHERE id = '" + id + "'")) {
             rs.next();
             Map<String, Object> row = new LinkedHashMap<>();
