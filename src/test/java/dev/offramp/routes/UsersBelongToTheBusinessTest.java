@@ -208,6 +208,17 @@ class UsersBelongToTheBusinessTest {
     }
 
     @Test
+    void aDocumentUploadAsTheFirstNeedLinksTheAccountAndStillSendsItsOwnMultipartBody() throws Exception {
+        String userId = newUser();
+
+        playbook.uploadDocument(userId, "selfie");
+
+        String uuid = playbook.unigoxUserUuid(userId);
+        assertThat(unigoxCalls("POST /users")).isEqualTo(1);
+        assertThat(unigoxCalls("POST /users/" + uuid + "/kyc/documents")).isEqualTo(1);
+    }
+
+    @Test
     void aFailedLinkWritesNothingAndIsTriedAgainAtTheNextNeed() throws Exception {
         String userId = newUser();
         // every attempt of the repeat-safe create-or-get fails
