@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
             "offramp.db.url=jdbc:h2:mem:users-business;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
-            "unigox.retry.backoff-ms=20",
+            // registered by the test that needs webhooks: a start-up registration would race the stats the tests count
+            "unigox.webhook.register-on-startup=false", "unigox.retry.backoff-ms=20",
             // failures are driven on purpose here: the breakers stay closed (CircuitBreakerTest covers them)
             "unigox.circuit.window-size=1000", "unigox.circuit.minimum-calls=1000",
             "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000"
@@ -231,7 +232,7 @@ class UsersBelongToTheBusinessTest {
         assertThat(userRow(userId)).containsEntry("unigox_user_uuid", null).containsEntry("unigox_linked_at", null)
                 .containsEntry("kyc_status", null);
         assertThat(unigoxCalls("POST /users")).isEqualTo(4);
-        assertThat(unigoxCalls()).as("the submission itself was not sent").containsExactly("POST /users");
+        assertThat(unigoxCalls()).as("the submission itself was not sent").noneMatch(call -> call.contains("kyc-submissions"));
         assertThat(user(userId).get("accounts").get("unigox").isNull()).isTrue();
 
         JsonNode details = json(ok(bundle.post("/api/v1/users/" + userId + "/payment-details", DETAILS), 201));
