@@ -1,3 +1,4 @@
-SELECT id, user_ref, email, unigox_user_uuid, kyc_status, kyc_rejection_reasons, created_at, updated_at
+SELECT id, user_ref, email, unigox_user_uuid, unigox_linked_at, kyc_status, kyc_provider_status, kyc_rejection_reasons,
+       created_at, updated_at
 FROM users
 WHERE id = :#${variable.userId}

@@ -2,6 +2,7 @@ package dev.offramp.config;
 
 import dev.offramp.routing.ReadUnigoxWebhook;
 import dev.offramp.routing.VerifyUnigoxWebhook;
+import dev.offramp.unigox.UnigoxKyc;
 import dev.offramp.unigox.UnigoxRequests;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.unigox.UnigoxViews;
@@ -29,6 +30,7 @@ public final class UnigoxBeans {
         UnigoxResponses responses = new UnigoxResponses();
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));
+        registry.bind("unigoxKyc", new UnigoxKyc());
         UnigoxWebhookEvents webhookEvents = new UnigoxWebhookEvents();
         UnigoxWebhookSignature webhookSignature = !enabled ? null : new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),

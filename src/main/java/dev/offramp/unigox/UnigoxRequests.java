@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class UnigoxRequests {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,10}");
 
     /** A required id field of a request body (our own ids: users, payment details, quotes). */
@@ -31,15 +30,20 @@ public final class UnigoxRequests {
         return requiredString(body, field, 100);
     }
 
-    public Map<String, Object> createUser(Map<String, Object> body) {
-        String userRef = requiredString(body, "user_ref", 200);
-        String email = requiredString(body, "email", 320);
-        if (!EMAIL.matcher(email).matches()) {
-            throw ApiProblem.badField("email", "email must be an e-mail address");
+    /**
+     * Unigox's create-or-get ({@code POST /users}) for one of our users, from its row: our user_ref and
+     * its email, both required by the contract. A user without an email cannot be linked: 409 naming
+     * {@code email} (POST /api/v1/users again with it fills it in).
+     */
+    public Map<String, Object> linkUser(Map<String, Object> user) {
+        Object email = user.get("email");
+        if (email == null || email.toString().isBlank()) {
+            throw new ApiProblem(409, "email_required", "user '" + user.get("id")
+                    + "' has no email, which Unigox needs to open its account; send it with POST /api/v1/users {user_ref, email}", "email", null);
         }
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("user_ref", userRef);
-        request.put("email", email);
+        request.put("user_ref", user.get("user_ref"));
+        request.put("email", email.toString());
         return request;
     }
 

@@ -22,24 +22,13 @@ public final class UnigoxViews {
         this.responses = responses;
     }
 
-    public Map<String, Object> user(Map<String, Object> row) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", row.get("id"));
-        view.put("user_ref", row.get("user_ref"));
-        view.put("email", row.get("email"));
-        view.put("kyc_status", row.get("kyc_status"));
-        view.put("unigox_user_uuid", row.get("unigox_user_uuid"));
-        view.put("created_at", dev.offramp.api.OrderViews.time(row.get("created_at")));
-        return view;
-    }
-
-    /** The local user, or a 404 naming the id (and the field when it came from a request body). */
-    public Map<String, Object> requireUser(Map<String, Object> row, String userId, String field) {
-        requireLocalUser(row, userId, field);
-        if (row.get("unigox_user_uuid") == null) {
-            throw new ApiProblem(409, "user_not_onboarded", "user '" + userId + "' has no Unigox user yet; create it with POST /api/v1/users", field, null);
+    /** The user_uuid in Unigox's create-or-get answer ({@code id} in integrations older than that name). */
+    public String linkedUserUuid(Map<String, Object> upstream) {
+        Object uuid = upstream.get("user_uuid") != null ? upstream.get("user_uuid") : upstream.get("id");
+        if (uuid == null || uuid.toString().isBlank()) {
+            throw new ApiProblem(502, "upstream_error", "Unigox answered the user's create-or-get without a user_uuid", null, null);
         }
-        return row;
+        return uuid.toString();
     }
 
     /** The local user, or a 404 naming the field; no upstream account is needed. */

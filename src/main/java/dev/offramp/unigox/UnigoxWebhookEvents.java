@@ -34,8 +34,9 @@ public final class UnigoxWebhookEvents {
         // user_uuid in the latest contract, user_id in earlier renderings of the same payload
         event.put("user_uuid", text(data.get("user_uuid") != null ? data.get("user_uuid") : data.get("user_id")));
         event.put("kyc_status", text(data.get("kyc_status")));
+        // kept as the list it is: users-record-kyc-status stores it as a JSON array (UnigoxKyc)
         event.put("rejection_reasons", data.get("rejection_reasons") instanceof List<?> reasons
-                ? clip(String.join("; ", reasons.stream().map(String::valueOf).toList()), 2000) : null);
+                ? reasons.stream().map(String::valueOf).toList() : null);
         event.put("dedupe_key", ORDER_STATUS_CHANGED.equals(eventType) && event.get("order_id") != null && event.get("status") != null
                 ? clip(ORDER_STATUS_CHANGED + ":" + event.get("order_id") + ":" + event.get("status"), 300) : null);
         return event;

@@ -75,7 +75,7 @@ class BadInputTest {
                 new String[] {"/api/v1/users/USER/kyc/documents", "{\"upload_method\":\"url_link\",\"document_type\":\"selfie\",\"url\":\"http://insecure\"}", "400", "url"},
                 new String[] {"/api/v1/users/USER/payment-details", "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":\"iban\"}", "400", "details"},
                 new String[] {"/api/v1/users/USER/payment-details", "{\"currency\":\"EURO!\",\"rail\":\"iban-sepa\",\"details\":{\"iban\":\"x\"}}", "400", "currency"},
-                new String[] {"/api/v1/offramp/quote", "{\"user_id\":\"USER\",\"payment_details_id\":\"p\",\"crypto_currency\":\"USDT\",\"crypto_amount\":100.5,\"fiat_amount\":\"5\",\"fiat_currency\":\"EUR\"}", "409", "user_id"},
+                new String[] {"/api/v1/offramp/quote", "{\"user_id\":\"USER\",\"payment_details_id\":\"p\",\"crypto_currency\":\"USDT\",\"crypto_amount\":100.5,\"fiat_amount\":\"5\",\"fiat_currency\":\"EUR\"}", "404", "payment_details_id"},
                 new String[] {"/api/v1/offramp/quote", "{\"user_id\":\"" + INJECTION + "\",\"payment_details_id\":\"p\"}", "404", "user_id"},
                 new String[] {"/api/v1/offramp/orders", "{\"provider\":\"binance\"}", "400", "provider"},
                 new String[] {"/api/v1/offramp/orders", "{\"provider\":\"unigox\"}", "400", "quote_id"},
@@ -110,7 +110,7 @@ class BadInputTest {
     @Test
     void unknownIdsAndInjectionInPathsAre404() throws Exception {
         Map<String, Object> before = footprint();
-        for (String path : List.of("/api/v1/orders/" + "x%27%20OR%201%3D1--", "/api/v1/users/nobody/verification-status",
+        for (String path : List.of("/api/v1/orders/" + "x%27%20OR%201%3D1--", "/api/v1/users/nobody/verification-status", "/api/v1/users/nobody",
                 "/api/v1/users/nobody/payment-details", "/api/v1/orders/nobody/transfer-authorization-parameters")) {
             HttpResponse<String> r = bundle.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);

@@ -82,9 +82,11 @@ class ReconciliationTest {
     Map<String, String> verifiedUser() throws Exception {
         String ref = "recon-" + UUID.randomUUID();
         JsonNode user = ok(bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}"), 201);
-        sim("unigox", "POST", "/_sandbox/users/" + user.get("unigox_user_uuid").asText() + "/kyc", "{\"kyc_status\":\"VERIFIED\"}");
+        // the payout details are the first need of Unigox: they link the account
         JsonNode details = ok(bundle.post("/api/v1/users/" + user.get("id").asText() + "/payment-details",
                 "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada\",\"iban\":\"DE89370400440532013000\"}}"), 201);
+        String uuid = ok(bundle.get("/api/v1/users/" + user.get("id").asText()), 200).get("accounts").get("unigox").get("user_uuid").asText();
+        sim("unigox", "POST", "/_sandbox/users/" + uuid + "/kyc", "{\"kyc_status\":\"VERIFIED\"}");
         return Map.of("user_id", user.get("id").asText(), "payment_details_id", details.get("id").asText());
     }
 

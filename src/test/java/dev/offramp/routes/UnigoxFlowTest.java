@@ -94,7 +94,8 @@ class UnigoxFlowTest {
     void wholePlaybookFromUserToCompletedOrder() throws Exception {
         Map<String, String> user = onboardedUser();
         JsonNode verification = json(ok(bundle.get("/api/v1/users/" + user.get("user_id") + "/verification-status"), 200));
-        assertThat(verification.get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(verification.get("status").asText()).isEqualTo("verified");
+        assertThat(verification.get("provider_status").asText()).isEqualTo("VERIFIED");
         JsonNode list = json(ok(bundle.get("/api/v1/users/" + user.get("user_id") + "/payment-details"), 200));
         assertThat(list.findValuesAsText("id")).containsExactly(user.get("payment_details_id"));
 

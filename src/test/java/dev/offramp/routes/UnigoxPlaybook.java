@@ -45,17 +45,25 @@ final class UnigoxPlaybook {
         String ref = "user-" + UUID.randomUUID();
         JsonNode user = json(ok(bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}"), 201));
         String userId = user.get("id").asText();
-        String uuid = user.get("unigox_user_uuid").asText();
+        // the first KYC submission links the Unigox account
         ok(bundle.post("/api/v1/users/" + userId + "/kyc-submissions",
                 "{\"method\":\"direct_data\",\"data\":{\"pii\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"country_code\":\"DE\",\"dob\":\"1990-01-01\"}}}"), 200);
+        String uuid = unigoxUserUuid(userId);
         uploadDocument(userId, "identity_front");
         uploadDocument(userId, "selfie");
         sim("POST", "/_sandbox/users/" + uuid + "/kyc/advance", "{}");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(bundle.query("SELECT kyc_status FROM users WHERE id = ?", userId).get(0).get("kyc_status")).isEqualTo("VERIFIED"));
+                assertThat(bundle.query("SELECT kyc_status FROM users WHERE id = ?", userId).get(0).get("kyc_status")).isEqualTo("verified"));
         JsonNode details = json(ok(bundle.post("/api/v1/users/" + userId + "/payment-details",
                 "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada Lovelace\",\"iban\":\"DE89370400440532013000\"}}"), 201));
         return Map.of("user_id", userId, "uuid", uuid, "payment_details_id", details.get("id").asText());
+    }
+
+    /** The Unigox account our user is linked to, as GET /api/v1/users/{id} shows it. */
+    String unigoxUserUuid(String userId) throws Exception {
+        JsonNode account = json(ok(bundle.get("/api/v1/users/" + userId), 200)).get("accounts").get("unigox");
+        assertThat(account.isObject()).as("linked to Unigox: " + account).isTrue();
+        return account.get("user_uuid").asText();
     }
 
     void uploadDocument(String userId, String type) throws Exception {

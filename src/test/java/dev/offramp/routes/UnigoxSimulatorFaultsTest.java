@@ -71,27 +71,39 @@ class UnigoxSimulatorFaultsTest {
         return JSON.readTree(r.body()).get("error");
     }
 
-    HttpResponse<String> createUser(String ref) throws Exception {
-        return bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}");
+    /** Our user, not linked to Unigox yet (creating it calls no upstream): its id. */
+    String localUser(String ref) throws Exception {
+        HttpResponse<String> r = bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /** A first need of Unigox for our user, which links the Unigox account (create-or-get) before its own call. */
+    HttpResponse<String> link(String userId) throws Exception {
+        return bundle.get("/api/v1/users/" + userId + "/payment-details");
     }
 
     /** A user known to both sides: local id and Unigox uuid. */
     Map<String, String> user() throws Exception {
         String ref = "fault-" + UUID.randomUUID();
-        HttpResponse<String> r = createUser(ref);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        JsonNode user = JSON.readTree(r.body());
-        return Map.of("id", user.get("id").asText(), "uuid", user.get("unigox_user_uuid").asText(), "ref", ref);
+        String id = localUser(ref);
+        HttpResponse<String> linked = link(id);
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        String uuid = bundle.query("SELECT unigox_user_uuid FROM users WHERE id = ?", id).get(0).get("unigox_user_uuid").toString();
+        sim("POST", "/_sandbox/stats/reset", "{}");
+        return Map.of("id", id, "uuid", uuid, "ref", ref);
     }
 
     @Test
     @Order(1)
     void aRepeatSafeCallOutlivesPassing500s() throws Exception {
+        String userId = localUser("retried-" + UUID.randomUUID());
         sim("POST", "/_sandbox/faults", "{\"path\":\"/users\",\"method\":\"POST\",\"status\":500,\"count\":2}");
 
-        HttpResponse<String> r = createUser("retried-" + UUID.randomUUID());
+        // the link is Unigox's create-or-get, repeat-safe
+        HttpResponse<String> r = link(userId);
 
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(callsTo("POST /users")).as("two failures, then the answer").isEqualTo(3);
     }
 
@@ -130,27 +142,31 @@ class UnigoxSimulatorFaultsTest {
     @Test
     @Order(4)
     void aResponseThatNeverComesIsA504AfterTheRetries() throws Exception {
+        String userId = localUser("slow-" + UUID.randomUUID());
         sim("POST", "/_sandbox/faults", "{\"path\":\"/users\",\"method\":\"POST\",\"delayMs\":1500,\"count\":4}");
-        String ref = "slow-" + UUID.randomUUID();
 
-        HttpResponse<String> r = createUser(ref);
+        HttpResponse<String> r = link(userId);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(504);
         assertThat(error(r).get("code").asText()).isEqualTo("upstream_timeout");
         assertThat(callsTo("POST /users")).isEqualTo(4);
+        assertThat(bundle.query("SELECT unigox_user_uuid FROM users WHERE id = ?", userId).get(0).get("unigox_user_uuid")).isNull();
     }
 
     @Test
     @Order(5)
     void aBodyThatIsNotJsonIsA502AndNothingIsWritten() throws Exception {
-        sim("POST", "/_sandbox/faults", "{\"path\":\"/users\",\"method\":\"POST\",\"malformed\":true,\"count\":1}");
         String ref = "malformed-" + UUID.randomUUID();
+        String userId = localUser(ref);
+        sim("POST", "/_sandbox/faults", "{\"path\":\"/users\",\"method\":\"POST\",\"malformed\":true,\"count\":1}");
 
-        HttpResponse<String> r = createUser(ref);
+        HttpResponse<String> r = link(userId);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(502);
         assertThat(r.body()).doesNotContain("tru\"").doesNotContain("Exception");
-        assertThat(bundle.query("SELECT * FROM users WHERE user_ref = ?", ref)).isEmpty();
+        assertThat(bundle.query("SELECT unigox_user_uuid, unigox_linked_at, kyc_status FROM users WHERE user_ref = ?", ref).get(0))
+                .as("the link is not half-written").containsEntry("unigox_user_uuid", null).containsEntry("unigox_linked_at", null)
+                .containsEntry("kyc_status", null);
     }
 
     @Test

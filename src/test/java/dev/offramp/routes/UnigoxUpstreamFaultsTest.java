@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Unigox misbehaving at the HTTP level, played by a bare JDK server standing in for UNIGOX_BASE_URL:
  * a 5xx becomes 502 with the upstream kept, a non-JSON error page 502 without its text, a response
- * that never comes 504, and nothing is written.
+ * that never comes 504, and nothing is written (the user's Unigox account stays unlinked).
  */
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
@@ -94,26 +94,37 @@ class UnigoxUpstreamFaultsTest {
         bundle = new Bundle(context);
     }
 
-    HttpResponse<String> createUser() throws Exception {
-        return bundle.post("/api/v1/users", "{\"user_ref\":\"fault-user\",\"email\":\"fault@example.com\"}");
+    /**
+     * Our user (created locally: no upstream call, so it always works), then its first need of Unigox,
+     * which links the Unigox account with create-or-get: the call that meets the failure.
+     */
+    HttpResponse<String> linkUser() throws Exception {
+        HttpResponse<String> created = bundle.post("/api/v1/users", "{\"user_ref\":\"fault-user\",\"email\":\"fault@example.com\"}");
+        assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
+        return bundle.get("/api/v1/users/" + JSON.readTree(created.body()).get("id").asText() + "/payment-details");
+    }
+
+    /** Users linked to a Unigox account: none, whatever failed. */
+    java.util.List<java.util.Map<String, Object>> linkedUsers() throws Exception {
+        return bundle.query("SELECT * FROM users WHERE unigox_user_uuid IS NOT NULL OR unigox_linked_at IS NOT NULL");
     }
 
     @Test
     void upstream5xxIsA502WithTheUpstreamCodeKept() throws Exception {
         MODE.set("500");
-        HttpResponse<String> r = createUser();
+        HttpResponse<String> r = linkUser();
 
         assertThat(r.statusCode()).isEqualTo(502);
         JsonNode error = JSON.readTree(r.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("upstream_error");
         assertThat(error.get("upstream").get("code").asText()).isEqualTo("INTERNAL_ERROR");
-        assertThat(bundle.query("SELECT * FROM users")).isEmpty();
+        assertThat(linkedUsers()).isEmpty();
     }
 
     @Test
     void anErrorPageIsA502WithoutItsText() throws Exception {
         MODE.set("html");
-        HttpResponse<String> r = createUser();
+        HttpResponse<String> r = linkUser();
 
         assertThat(r.statusCode()).isEqualTo(502);
         assertThat(r.body()).doesNotContain("secrets").doesNotContain("<html>");
@@ -122,10 +133,10 @@ class UnigoxUpstreamFaultsTest {
     @Test
     void noAnswerIsA504() throws Exception {
         MODE.set("hang");
-        HttpResponse<String> r = createUser();
+        HttpResponse<String> r = linkUser();
 
         assertThat(r.statusCode()).isEqualTo(504);
         assertThat(JSON.readTree(r.body()).get("error").get("code").asText()).isEqualTo("upstream_timeout");
-        assertThat(bundle.query("SELECT * FROM users")).isEmpty();
+        assertThat(linkedUsers()).isEmpty();
     }
 }

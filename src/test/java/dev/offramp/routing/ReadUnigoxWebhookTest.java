@@ -43,7 +43,7 @@ class ReadUnigoxWebhookTest {
 
         assertThat(exchange.getVariable("eventUserUuid")).isEqualTo("u-1");
         assertThat(exchange.getVariable("eventKycStatus")).isEqualTo("rejected");
-        assertThat(exchange.getVariable("eventRejectionReasons")).isEqualTo("blurry; expired");
+        assertThat(exchange.getVariable("eventRejectionReasons")).isEqualTo(java.util.List.of("blurry", "expired"));
         assertThat(exchange.getVariable("dedupeKey")).isNull();
     }
 
