@@ -66,12 +66,21 @@ class ChangellyOnlyDeploymentTest {
         assertThat(offers).anySatisfy(o -> assertThat(o.has("payout_amount")).isTrue());
         assertThat(offersAnswer.headers().firstValue("Server-Timing").orElse("")).doesNotContain("unigox");
 
-        // POST /api/v1/users still goes through Unigox today (issue 15 part 3 makes it local): the user is inserted
-        String userId = bundle.insertUser("changelly-only-" + UUID.randomUUID());
+        // users belong to the business: created locally, whatever the state of Unigox
+        String ref = "changelly-only-" + UUID.randomUUID();
+        JsonNode user = deployment.ok(bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}"), 201);
+        String userId = user.get("id").asText();
         JsonNode order = deployment.ok(bundle.post("/api/v1/offramp/orders", sellOrderBody(userId)), 201);
         assertThat(order.get("provider").asText()).isEqualTo("changelly");
         assertThat(order.get("status").asText()).isEqualTo("created");
         assertThat(order.get("redirect_url").asText()).isNotBlank();
+
+        // and it completes: Changelly moves it on, its signed callbacks are confirmed by GET /v1/orders
+        String changellyId = order.get("provider_order_id").asText();
+        bundle.changellySandbox("POST", "/_sandbox/orders/" + changellyId + "/advance", "{}");
+        bundle.changellySandbox("POST", "/_sandbox/orders/" + changellyId + "/advance", "{}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(bundle.orderRow(order.get("id").asText()).get("status")).isEqualTo("completed"));
     }
 
     @Test
