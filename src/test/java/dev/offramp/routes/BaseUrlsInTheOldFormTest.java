@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.offramp.OffRampApplication;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
             "changelly.base-url=http://localhost:18302/sandbox/changelly/v1"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class BaseUrlsInTheOldFormTest {
 
     @BeanInject
