@@ -10,15 +10,25 @@ import dev.offramp.changelly.ChangellyRequests;
 import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
 import dev.offramp.routing.PrepareChangellyHttp;
+import dev.offramp.upstream.UpstreamBaseUrl;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds the Changelly beans: request signer and callback verifier (a key that cannot be loaded stops
  * start-up, naming its variable and never printing key material), request builder, answer reader.
  */
 public final class ChangellyBeans {
+
+    /** Every Fiat API path starts with it; CHANGELLY_BASE_URL is the server in front of it. */
+    static final String API_VERSION = "/v1";
+    /** The derived setting the routes use: CHANGELLY_BASE_URL, checked, without trailing slash or {@link #API_VERSION}. */
+    static final String API_URL = "changelly.api-url";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangellyBeans.class);
 
     private ChangellyBeans() {
     }
@@ -45,7 +55,7 @@ public final class ChangellyBeans {
         registry.bind("changellyCallbackVerifier", !enabled ? ChangellyCallbackVerifier.acceptingNothing()
                 : changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
                         name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
-        registry.bind("changellyRequests", new ChangellyRequests(setting(props, "changelly.base-url"), signer));
+        registry.bind("changellyRequests", new ChangellyRequests(publishApiUrl(props, enabled), signer));
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
         registry.bind("prepareChangellyHttp", new PrepareChangellyHttp());
@@ -61,5 +71,26 @@ public final class ChangellyBeans {
             String reason = e.getMessage().startsWith(variable) ? e.getMessage() : variable + ": " + e.getMessage();
             throw new IllegalStateException("Refusing to start: " + reason, e);
         }
+    }
+
+    /**
+     * Checks CHANGELLY_BASE_URL (a bad value stops start-up naming the variable) and publishes it,
+     * normalised, as {@value #API_URL}: the server that the request paths ({@code /v1/...}) and the
+     * signature's full URL are built on. An override property for the reasons given in
+     * {@link UnigoxBeans#publishPartnerApiUrl}.
+     */
+    static String publishApiUrl(PropertiesComponent props, boolean enabled) {
+        if (!enabled) {
+            // switched off: CHANGELLY_BASE_URL may be empty; nothing is ever sent (the exchange route refuses)
+            props.addOverrideProperty(API_URL, UpstreamBeans.SWITCHED_OFF_URL);
+            return UpstreamBeans.SWITCHED_OFF_URL;
+        }
+        UpstreamBaseUrl url = UpstreamBeans.baseUrl("CHANGELLY_BASE_URL", setting(props, "changelly.base-url"), API_VERSION);
+        if (url.prefixRemoved()) {
+            LOG.info("CHANGELLY_BASE_URL ends in {}; the bundle appends that itself, so it is taken as {} "
+                    + "(set CHANGELLY_BASE_URL to the server alone, as Changelly documents it)", API_VERSION, url.server());
+        }
+        props.addOverrideProperty(API_URL, url.server());
+        return url.server();
     }
 }

@@ -4,6 +4,7 @@ import dev.offramp.upstream.CircuitSettings;
 import dev.offramp.upstream.FirstUseTlsStrategy;
 import dev.offramp.upstream.RepeatSafeCalls;
 import dev.offramp.upstream.RetryPolicy;
+import dev.offramp.upstream.UpstreamBaseUrl;
 import dev.offramp.upstream.UpstreamCircuits;
 import dev.offramp.upstream.UpstreamCircuitsHealthCheck;
 import dev.offramp.upstream.UpstreamFailures;
@@ -35,7 +36,26 @@ public final class UpstreamBeans {
 
     private static final String[] UPSTREAMS = {"unigox", "changelly"};
 
+    /**
+     * What a switched-off upstream's routes are built with in place of its base URL (which may then be
+     * empty): a reserved name that never resolves (RFC 2606), though nothing is sent there anyway (the
+     * exchange routes refuse a switched-off upstream first).
+     */
+    static final String SWITCHED_OFF_URL = "http://switched-off.invalid";
+
     private UpstreamBeans() {
+    }
+
+    /**
+     * An upstream's base URL, checked: a bad one stops start-up with a message naming the variable
+     * (UpstreamBaseUrl never quotes the value).
+     */
+    static UpstreamBaseUrl baseUrl(String variable, String value, String documentedPrefix) {
+        try {
+            return UpstreamBaseUrl.parse(variable, value, documentedPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Refusing to start: " + e.getMessage(), e);
+        }
     }
 
     static void bind(CamelContext context, UpstreamSwitches switches) {

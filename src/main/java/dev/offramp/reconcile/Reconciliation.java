@@ -10,12 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The comparisons a reconciliation run makes, page by page: upstream list pages against local
  * orders, and which local orders are still open. Pure: the routes fetch and write.
  */
 public final class Reconciliation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
     private final OrderStateMachine stateMachine;
 
@@ -115,7 +119,10 @@ public final class Reconciliation {
 
     /** An upstream call of the run that failed: the run becomes partial, the reason goes in its row. */
     public void error(RunSummary summary, String what, Integer httpStatus, String transportError) {
-        summary.error(what + ": " + (transportError != null ? transportError : httpStatus == null ? "no answer" : "HTTP " + httpStatus));
+        String error = what + ": " + (transportError != null ? transportError : httpStatus == null ? "no answer" : "HTTP " + httpStatus);
+        // a background call: nobody waits for its answer, so its failure is said here, with the answer code
+        LOG.warn("reconciliation: {}", error);
+        summary.error(error);
     }
 
     public void countOrphans(RunSummary summary, PageDiff diff) {

@@ -35,8 +35,32 @@ public final class UnigoxResponses {
         return data(httpStatus.intValue(), body);
     }
 
+    /**
+     * What went wrong with an answer, for a log line, or null when it is a success: the upstream's
+     * HTTP status and error code ({@code HTTP 401 unauthorized}), or the transport failure
+     * ({@code timeout}, {@code unreachable}, {@code circuit_open}). Never the upstream's message text.
+     */
+    public String failure(Integer httpStatus, String body, String transportError) {
+        if (transportError != null) {
+            return transportError;
+        }
+        try {
+            data(httpStatus, body, null);
+            return null;
+        } catch (ApiProblem problem) {
+            Map<String, Object> upstream = problem.getUpstream();
+            Object code = upstream == null ? null : upstream.get("code");
+            return "HTTP " + httpStatus + (code == null ? "" : " " + code);
+        }
+    }
+
     /** The {@code data} of a 2xx success envelope (a map or a list), or the ApiProblem for anything else. */
     public Object data(int httpStatus, String body) {
+        if (httpStatus >= 200 && httpStatus < 300 && (body == null || body.isBlank())) {
+            // Unigox's OpenAPI documents some 2xx answers without a body (authorize-crypto-transfer,
+            // confirm-fiat-received, cancel): a success with no data, not a broken envelope
+            return Map.of();
+        }
         Map<String, Object> envelope = envelope(httpStatus, body);
         if (httpStatus >= 200 && httpStatus < 300 && Boolean.TRUE.equals(envelope.get("success"))) {
             Object data = envelope.get("data");

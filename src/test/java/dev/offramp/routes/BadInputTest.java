@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class BadInputTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
             "changelly.response-timeout-ms=1500", "changelly.retry.backoff-ms=50"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class ChangellyFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

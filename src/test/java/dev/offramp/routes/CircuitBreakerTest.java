@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
             "changelly.circuit.open-ms=1500", "changelly.circuit.half-open-calls=1"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class CircuitBreakerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

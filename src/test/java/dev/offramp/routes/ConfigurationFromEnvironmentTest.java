@@ -29,7 +29,7 @@ class ConfigurationFromEnvironmentTest {
         env.put("OFFRAMP_DB_PASSWORD", "db-password-SECRET-1");
         env.put("OFFRAMP_API_KEYS", "api-key-SECRET-2");
         env.put("OFFRAMP_ADMIN_KEYS", "admin-key-SECRET-3");
-        env.put("UNIGOX_BASE_URL", "https://unigox.example/api/v1/partner");
+        env.put("UNIGOX_BASE_URL", "https://unigox.example");
         env.put("UNIGOX_API_KEY", "unigox-key-SECRET-4");
         env.put("UNIGOX_WEBHOOK_SECRETS", "whsec-SECRET-5");
         env.put("UNIGOX_WEBHOOK_URL", "https://bundle.example/webhooks/unigox");
@@ -158,6 +158,66 @@ class ConfigurationFromEnvironmentTest {
             String out = bundle.output();
             assertThat(out).contains("Refusing to start: CHANGELLY_PRIVATE_KEY");
             assertThat(out).doesNotContain(damaged.substring(30, 60));
+        }
+    }
+
+    /** Base URLs are checked before anything else starts: a value that cannot be the server stops start-up. */
+    @Test
+    void aBaseUrlThatIsNotAnAbsoluteHttpUrlStopsStartUpNamingItsVariable() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", "18303");
+        env.put("OFFRAMP_MANAGEMENT_PORT", "19303");
+        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:bad-base-url;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        // the host without its scheme, as one might copy it from a browser's address bar
+        env.put("UNIGOX_BASE_URL", "api-staging.unigox.com");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).as("the process must stop by itself").isNotNull().isNotZero();
+            assertThat(bundle.output()).contains("Refusing to start: UNIGOX_BASE_URL must be an absolute http:// or https:// URL")
+                    .doesNotContain("Started unigox-send");
+        }
+    }
+
+    @Test
+    void aBaseUrlWithAQueryStopsStartUpNamingItsVariable() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", "18303");
+        env.put("OFFRAMP_MANAGEMENT_PORT", "19303");
+        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:query-base-url;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        env.put("CHANGELLY_BASE_URL", "https://fiat-api.changelly.com/?sandbox=true");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).as("the process must stop by itself").isNotNull().isNotZero();
+            assertThat(bundle.output()).contains("Refusing to start: CHANGELLY_BASE_URL must not carry a query")
+                    .doesNotContain("sandbox=true");
+        }
+    }
+
+    /**
+     * UNIGOX_BASE_URL in the old form (up to /api/v1/partner) still works, with one INFO line saying so;
+     * and a start-up webhook registration that Unigox refuses (here: a wrong partner key) is a WARN line
+     * with Unigox's answer code, not silence.
+     */
+    @Test
+    void theOldUnigoxFormIsNormalisedAndARefusedStartUpRegistrationIsAWarning() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", "18304");
+        env.put("OFFRAMP_MANAGEMENT_PORT", "19304");
+        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:old-form;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        env.put("UNIGOX_BASE_URL", "http://localhost:18304/sandbox/unigox/api/v1/partner/");
+        // the simulator takes its own key, so the bundle's is wrong
+        env.put("UNIGOX_API_KEY", "not-the-sandbox-key-SECRET-8");
+        env.put("SANDBOX_UNIGOX_API_KEY", "the-simulators-key-SECRET-9");
+
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            String warning = "Unigox webhook registration of http://localhost:18304/webhooks/unigox failed: HTTP 401 unauthorized";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> bundle.output().contains(warning) || !bundle.isAlive());
+            String out = bundle.output();
+            assertThat(out.lines().filter(l -> l.contains(warning))).as(out).singleElement().asString().contains(" WARN ");
+            assertThat(out.lines().filter(l -> l.contains("UNIGOX_BASE_URL ends in /api/v1/partner")))
+                    .singleElement().asString().contains(" INFO ").contains("taken as http://localhost:18304/sandbox/unigox");
+            assertThat(out).doesNotContain("not-the-sandbox-key-SECRET-8").doesNotContain("the-simulators-key-SECRET-9");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.offramp.OffRampApplication;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 
@@ -13,5 +15,6 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
             "unigox.retry.backoff-ms=10", "changelly.retry.backoff-ms=10"
         })
+@ExtendWith(UnigoxContractExtension.class)
 class DeadLettersTest extends DeadLettersContract {
 }

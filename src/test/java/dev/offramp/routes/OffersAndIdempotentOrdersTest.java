@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
             "offers.unigox.timeout-ms=2500", "offers.changelly.timeout-ms=2500", "changelly.retry.backoff-ms=20"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class OffersAndIdempotentOrdersTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.offramp.OffRampApplication;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 
@@ -11,5 +13,6 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
             "offramp.db.url=jdbc:h2:mem:status-router;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key"
         })
+@ExtendWith(UnigoxContractExtension.class)
 class OrderStatusRouterTest extends OrderStatusRouterContract {
 }

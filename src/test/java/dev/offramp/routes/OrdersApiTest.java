@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key,second-api-key", "offramp.admin-keys=test-admin-key"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class OrdersApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

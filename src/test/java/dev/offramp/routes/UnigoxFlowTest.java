@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offramp.OffRampApplication;
+import dev.offramp.contract.UnigoxContractExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Unigox off-ramp playbook through the bundle's own API, against the in-bundle simulator over
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class UnigoxFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(UnigoxContractExtension.class)
 class UnigoxSimulatorFaultsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

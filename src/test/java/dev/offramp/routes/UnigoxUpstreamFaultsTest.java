@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,13 +33,14 @@ import org.junit.jupiter.api.TestInstance;
             "offramp.http-port=18185", "offramp.management-port=19185",
             "offramp.db.url=jdbc:h2:mem:unigox-faults;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
-            "unigox.base-url=http://localhost:18295/api/v1/partner", "unigox.webhook.register-on-startup=false",
+            "unigox.base-url=http://localhost:18295", "unigox.webhook.register-on-startup=false",
             "unigox.response-timeout-ms=800", // failures are driven on purpose here: the breakers stay closed (CircuitBreakerTest covers them)
             "unigox.circuit.window-size=1000", "unigox.circuit.minimum-calls=1000",
             "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
 class UnigoxUpstreamFaultsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -71,12 +71,33 @@ class UnigoxResponsesTest {
         ApiProblem p = catchThrowableOfType(ApiProblem.class, () -> responses.data(500, "<html>secret stack</html>"));
         assertThat(p.getStatus()).isEqualTo(502);
         assertThat(p.getMessage()).doesNotContain("secret");
-        assertThatThrownBy(() -> responses.data(200, "")).isInstanceOf(ApiProblem.class);
+        // a 200 whose body is there but not the envelope (an empty one is documented: see below)
+        assertThatThrownBy(() -> responses.data(200, "<html>ok</html>")).isInstanceOf(ApiProblem.class);
     }
 
     @Test
     void successStatusWithAFailureEnvelopeIsStillAnError() {
         assertThatThrownBy(() -> responses.data(200, "{\"success\":false,\"data\":{\"error_key\":\"unauthorized\"}}"))
                 .isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
+    void failureNamesTheAnswerCodeAndUpstreamCodeButNotItsMessage() {
+        assertThat(responses.failure(200, "{\"success\":true,\"data\":{}}", null)).isNull();
+        assertThat(responses.failure(401, "{\"success\":false,\"data\":{\"error_key\":\"unauthorized\",\"message\":\"key abc\"}}", null))
+                .isEqualTo("HTTP 401 unauthorized");
+        assertThat(responses.failure(500, "{\"success\":false,\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"db down\"}}", null))
+                .isEqualTo("HTTP 500 INTERNAL_ERROR");
+        assertThat(responses.failure(502, "<html>gateway</html>", null)).isEqualTo("HTTP 502");
+        assertThat(responses.failure(null, null, "timeout")).isEqualTo("timeout");
+    }
+
+    /** The OpenAPI documents the order actions' 200 without a body: that is a success, not a 502. */
+    @Test
+    void aSuccessWithoutBodyIsASuccessWithoutData() {
+        assertThat(responses.data(200, "")).isEqualTo(Map.of());
+        assertThat(responses.data(200, null, null)).isEqualTo(Map.of());
+        assertThat(responses.failure(200, "", null)).isNull();
+        assertThatThrownBy(() -> responses.data(500, "")).isInstanceOf(ApiProblem.class);
     }
 }

@@ -144,9 +144,8 @@ final class OrderEndpoints {
             throw SimError.partner(409, "INVALID_STATUS",
                     "order is not awaiting crypto transfer authorization (status: " + order.status().wire() + ")");
         }
-        Map<String, Object> reply = OrderView.compact(order);
-        reply.put("tx_hash", order.fundingTxHash());
-        return Reply.ok(reply);
+        // the OpenAPI documents this 200 without a body: the order is read with GET /orders/{id}
+        return Reply.okWithoutBody();
     }
 
     private Reply confirmFiatReceived(Call call) {
@@ -157,7 +156,7 @@ final class OrderEndpoints {
             throw SimError.partner(409, "INVALID_STATUS",
                     "fiat receipt cannot be confirmed at status " + order.status().wire());
         }
-        return Reply.ok(OrderView.compact(order));
+        return Reply.okWithoutBody();
     }
 
     private Reply cancel(Call call) {
@@ -166,7 +165,7 @@ final class OrderEndpoints {
             throw SimError.partner(400, "INVALID_STATUS", "cancellation not allowed at current status");
         }
         lifecycle.move(order, OrderStatus.CANCELLED);
-        return Reply.ok(OrderView.compact(order));
+        return Reply.okWithoutBody();
     }
 
     /** Safe to retry: a refunded order answers the same again. */

@@ -1,12 +1,15 @@
 package dev.offramp.sandbox.unigox;
 
+import dev.offramp.sandbox.SandboxExchangeObserver;
 import dev.offramp.sandbox.SandboxRequest;
 import dev.offramp.sandbox.SandboxResponse;
 import dev.offramp.sandbox.SandboxSimulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +94,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     private final ResponseLatency latency = new ResponseLatency();
     private final RequestStats stats = new RequestStats();
     private final FaultInjector faults = new FaultInjector();
+    private final List<SandboxExchangeObserver> observers = new CopyOnWriteArrayList<>();
 
     public UnigoxSimulator(UnigoxSimulatorSettings settings) {
         this(settings, Clock.systemUTC());
@@ -113,8 +117,37 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         new FaultEndpoints(faults, routes::serves).addTo(routes);
     }
 
+    /** Adds an observer of every request and answer (tests check them against Unigox's OpenAPI). */
+    public void observe(SandboxExchangeObserver observer) {
+        observers.add(observer);
+    }
+
+    public void stopObserving(SandboxExchangeObserver observer) {
+        observers.remove(observer);
+    }
+
     @Override
     public SandboxResponse handle(SandboxRequest request) {
+        Answer answer = answer(request);
+        for (SandboxExchangeObserver observer : observers) {
+            try {
+                observer.observed(request, answer.response(), answer.faultInjected());
+            } catch (RuntimeException e) {
+                LOG.warn("unigox simulator observer failed on {} {}", request.method(), request.path(), e);
+            }
+        }
+        return answer.response();
+    }
+
+    /** An answer, and whether it is an armed fault's. */
+    private record Answer(SandboxResponse response, boolean faultInjected) {
+
+        static Answer of(SandboxResponse response) {
+            return new Answer(response, false);
+        }
+    }
+
+    private Answer answer(SandboxRequest request) {
         try {
             RouteTable.Match match = routes.match(request).orElseThrow(() -> SimError.partner(404, "NOT_FOUND",
                     "no such endpoint: " + request.method() + " " + request.path()));
@@ -137,7 +170,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
             if (fault.isPresent() && !fault.get().afterProcessing()) {
                 Optional<SandboxResponse> injected = meet(fault.get(), route.envelope());
                 if (injected.isPresent()) {
-                    return injected.get();
+                    return new Answer(injected.get(), true);
                 }
             }
             Call call = new Call(request, match.pathParams(), route.envelope());
@@ -153,16 +186,19 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                 // the work is done; only its answer is lost (or late)
                 Optional<SandboxResponse> lost = meet(fault.get(), route.envelope());
                 if (lost.isPresent()) {
-                    return lost.get();
+                    return new Answer(lost.get(), true);
                 }
             }
-            return SandboxResponse.json(reply.status(), Json.write(Json.object("success", true, "data", reply.data())));
+            if (reply.data() == Reply.NO_BODY) {
+                return Answer.of(new SandboxResponse(reply.status(), null, "", java.util.Map.of()));
+            }
+            return Answer.of(SandboxResponse.json(reply.status(), Json.write(Json.object("success", true, "data", reply.data()))));
         } catch (SimError e) {
-            return SandboxResponse.json(e.status(), Json.write(e.body()));
+            return Answer.of(SandboxResponse.json(e.status(), Json.write(e.body())));
         } catch (RuntimeException e) {
             LOG.error("unigox simulator failed on {} {}", request.method(), request.path(), e);
-            return SandboxResponse.json(500, Json.write(
-                    SimError.partner(500, "INTERNAL_ERROR", "the simulator failed; see its log").body()));
+            return Answer.of(SandboxResponse.json(500, Json.write(
+                    SimError.partner(500, "INTERNAL_ERROR", "the simulator failed; see its log").body())));
         }
     }
 

@@ -1,0 +1,39 @@
+package dev.offramp.routes;
+
+import dev.offramp.contract.UnigoxContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offramp.OffRampApplication;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Base URLs as the providers document them, the server alone (UNIGOX_BASE_URL=https://api.unigox.com, CHANGELLY_BASE_URL=https://fiat-api.changelly.com), here the simulators' mounts: every call reaches its upstream. */
+@CamelMainTest(mainClass = OffRampApplication.class,
+        propertyPlaceholderLocations = "file:config/application.properties",
+        properties = {
+            "offramp.http-port=18300", "offramp.management-port=19300",
+            "offramp.db.url=jdbc:h2:mem:baseurlsasdocumented;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
+            "unigox.base-url=http://localhost:18300/sandbox/unigox",
+            "changelly.base-url=http://localhost:18300/sandbox/changelly"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(UnigoxContractExtension.class)
+class BaseUrlsAsDocumentedTest {
+
+    @BeanInject
+    CamelContext context;
+
+    @Test
+    void aUnigoxOrderGoesThrough() throws Exception {
+        new UpstreamSmoke(new Bundle(context)).unigoxOrder();
+    }
+
+    @Test
+    void aChangellyOrderGoesThrough() throws Exception {
+        new UpstreamSmoke(new Bundle(context)).changellyOrder();
+    }
+}
