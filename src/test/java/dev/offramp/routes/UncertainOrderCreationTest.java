@@ -57,6 +57,8 @@ class UncertainOrderCreationTest {
         bundle = new Bundle(context);
         playbook = new UnigoxPlaybook(bundle);
         playbook.sim("POST", "/_sandbox/faults/clear", "{}");
+        // the start-up registration runs on a timer and may not have reached the simulator yet
+        assertThat(bundle.send("POST", "/admin/unigox/webhooks/register", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(200);
         bundle.changellySandbox("POST", "/_sandbox/reset", "{}");
     }
 
