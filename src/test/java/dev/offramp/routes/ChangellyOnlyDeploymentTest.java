@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offramp.OffRampApplication;
+import dev.offramp.contract.UnigoxContractExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,12 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A business that has signed Changelly only (OFFRAMP_UNIGOX_ENABLED=false): the Changelly flow works,
  * every Unigox operation answers 409 upstream_disabled, the Unigox webhook path 404, and offers,
  * reconciliation and readiness leave Unigox out. Nothing is ever sent to Unigox.
  */
+@ExtendWith(UnigoxContractExtension.class)
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
         properties = {

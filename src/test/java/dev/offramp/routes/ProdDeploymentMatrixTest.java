@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offramp.OffRampApplication;
+import dev.offramp.contract.UnigoxContractExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its API. The upstreams are the simulators of an embedded bundle booted here, reached through base
  * URLs in the form the providers' docs give them (a host, a trailing slash).
  */
+@ExtendWith(UnigoxContractExtension.class)
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
         properties = {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offramp.OffRampApplication;
+import dev.offramp.contract.UnigoxContractExtension;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A business that has signed Unigox only (OFFRAMP_CHANGELLY_ENABLED=false): the Unigox playbook works,
  * every Changelly operation answers 409 upstream_disabled, the Changelly callback path 404, and offers,
  * reconciliation and readiness leave Changelly out. Nothing is ever sent to Changelly.
  */
+@ExtendWith(UnigoxContractExtension.class)
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
         properties = {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offramp.OffRampApplication;
+import dev.offramp.contract.UnigoxContractExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Users belong to the business (issue 15, part 3): creating one calls no upstream, so it works with
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * and the KYC status in one vocabulary with Unigox's value and reasons beside it. What the Unigox
  * simulator received (its request stats) shows which calls were made.
  */
+@ExtendWith(UnigoxContractExtension.class)
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
         properties = {
