@@ -9,10 +9,12 @@ import dev.offramp.api.OfferViews;
 import dev.offramp.api.OffersAggregation;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.api.OrderViews;
+import dev.offramp.api.QueryParameters;
 import dev.offramp.api.RequestLimits;
 import dev.offramp.api.Users;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.CorrelationIds;
+import dev.offramp.http.OffRampHeaderFilterStrategy;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.http.RequestLog;
 import dev.offramp.logging.SecretValues;
@@ -27,6 +29,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -93,6 +96,11 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("jsonBodies", new JsonBodies());
         registry.bind("readUploads", new ReadUploads());
         context.getManagementStrategy().addEventNotifier(new RequestLog());
+        // on the component, before any route exists: every platform-http endpoint (REST DSL, webhooks, the
+        // sandbox, and whatever answers unknown paths) takes its header filter from here. Query parameters
+        // never become headers, and an answer carries only the allow-listed headers (issue 16).
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new OffRampHeaderFilterStrategy());
+        registry.bind("queryParameters", new QueryParameters());
         registry.bind("correlationIds", new CorrelationIds());
         registry.bind("orderRequests", new OrderRequests());
         registry.bind("users", new Users());
