@@ -25,7 +25,9 @@ public final class ResponseHeaderAllowList {
             // GET /api/v1/offramp/offers: how long each upstream took
             "server-timing",
             // a redirect or a created resource, should a route ever answer one
-            "location");
+            "location",
+            // 405 answers: the methods the path does serve (HTTP requires it there)
+            "allow");
 
     private ResponseHeaderAllowList() {
     }

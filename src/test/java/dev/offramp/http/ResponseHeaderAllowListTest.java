@@ -8,7 +8,7 @@ class ResponseHeaderAllowListTest {
 
     @Test
     void theBundlesOwnHeadersPassInAnyCase() {
-        for (String name : new String[] {"Content-Type", "content-length", "X-Correlation-Id", "Retry-After", "Server-Timing", "Location"}) {
+        for (String name : new String[] {"Content-Type", "content-length", "X-Correlation-Id", "Retry-After", "Server-Timing", "Location", "Allow"}) {
             assertThat(ResponseHeaderAllowList.allows(name)).as(name).isTrue();
         }
     }
