@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *       that (a query parameter or form field of the same name) is not;</li>
  *   <li>a query parameter never becomes a header: routes read the query explicitly (QueryParameters);</li>
  *   <li>a form field is admitted under a form-field-like name (lower case, digits, underscores) that is
- *       neither a request header, a query parameter nor a path parameter.</li>
+ *       neither a request header, a query parameter, a path parameter nor an HTTP header name.</li>
  * </ul>
  * The server offers the headers first, in order, then the query, then path parameters are added, then
  * the form: counting what is already admitted under a name tells the phases apart.
@@ -28,6 +28,10 @@ public final class InboundHeaderRule {
      * whatever its count (the counting below cannot tell a path parameter from a first form value).
      */
     private static final Set<String> PATH_PARAMETERS = Set.of("id");
+    /** HTTP header names that are also valid form field names: a form field never passes for one of them. */
+    private static final Set<String> ONE_WORD_HEADERS = Set.of("accept", "age", "allow", "authorization", "connection", "cookie",
+            "date", "etag", "expect", "forwarded", "from", "host", "link", "location", "origin", "pragma", "prefer", "range",
+            "referer", "refresh", "server", "te", "trailer", "upgrade", "vary", "via", "warning");
 
     private InboundHeaderRule() {
     }
@@ -44,7 +48,7 @@ public final class InboundHeaderRule {
         if (!headerValues.isEmpty()) {
             return alreadyAdmitted < headerValues.size();
         }
-        if (formValues.isEmpty() || queryNames.contains(name) || PATH_PARAMETERS.contains(name)
+        if (formValues.isEmpty() || queryNames.contains(name) || PATH_PARAMETERS.contains(name) || ONE_WORD_HEADERS.contains(name)
                 || !FORM_FIELD.matcher(name).matches()) {
             return false;
         }

@@ -35,5 +35,7 @@ class InboundHeaderRuleTest {
         assertThat(InboundHeaderRule.admit("X-API-Key", List.of(), Set.of(), List.of("k"), 0)).isFalse();
         assertThat(InboundHeaderRule.admit("idempotency-key", List.of(), Set.of(), List.of("k"), 0)).isFalse();
         assertThat(InboundHeaderRule.admit("id", List.of(), Set.of(), List.of("a", "b"), 1)).isFalse();
+        assertThat(InboundHeaderRule.admit("authorization", List.of(), Set.of(), List.of("Bearer x"), 0)).isFalse();
+        assertThat(InboundHeaderRule.admit("cookie", List.of(), Set.of(), List.of("a=b"), 0)).isFalse();
     }
 }
