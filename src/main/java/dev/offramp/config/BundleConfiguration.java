@@ -10,6 +10,7 @@ import dev.offramp.api.OffersAggregation;
 import dev.offramp.api.OrderRequests;
 import dev.offramp.api.OrderViews;
 import dev.offramp.api.RequestLimits;
+import dev.offramp.api.Identifiers;
 import dev.offramp.api.Users;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.CorrelationIds;
@@ -96,6 +97,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("correlationIds", new CorrelationIds());
         registry.bind("orderRequests", new OrderRequests());
         registry.bind("users", new Users());
+        registry.bind("identifiers", new Identifiers());
         registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox").stream().filter(switches::enabled).toList()));
         registry.bind("offersAggregation", new OffersAggregation());
         registry.bind("orderCreations", new OrderCreations());
