@@ -108,6 +108,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
         // dev reload (ROUTES_RELOAD=true): a route file edited into something broken keeps its previous routes
         RouteFileReload.install(context);
+        // unknown paths, wrong methods, unreadable requests: the JSON error as well, on both ports
+        JsonErrorPages.install(context);
         PreparedQueryCache.install(context);
     }
 
