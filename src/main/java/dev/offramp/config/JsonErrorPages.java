@@ -46,10 +46,27 @@ final class JsonErrorPages {
                 }
                 ManagementHttpServer management = camel.hasService(ManagementHttpServer.class);
                 if (management != null && management.getRouter() != null) {
+                    serveInfo(camel, management);
                     install(management.getRouter());
                 }
             }
         });
+    }
+
+    /**
+     * GET /observe/info without JMX (dev.offramp.http.InfoAnswer); Camel's own, which needs
+     * JMX, is off (camel.management.info-enabled=false).
+     */
+    private static void serveInfo(CamelContext camel, ManagementHttpServer management) {
+        // where Camel's own would be (camel.management.info-path, /observe/info by default)
+        String path = management.getInfoPath() == null ? "/observe/info" : management.getInfoPath();
+        String version = JsonErrorPages.class.getPackage().getImplementationVersion();
+        // when the context started: uptime is Camel's own clock, counted back from now
+        java.time.Instant started = java.time.Instant.now().minus(camel.getUptime());
+        management.getRouter().route(HttpMethod.GET, path).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .end(dev.offramp.api.JsonBodies.toJson(dev.offramp.http.InfoAnswer.of(camel.getName(), version, camel.getVersion(),
+                        started, java.time.Instant.now()))));
     }
 
     private static void install(Router router) {
