@@ -15,19 +15,17 @@ public final class Users {
     static final int MAX_USER_REF = 200;
     static final int MAX_EMAIL = 320;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    /** {@code {"user_ref", "email"?}}: user_ref required (no control characters), email optional but an address. */
+    /** {@code {"user_ref", "email"?}}: user_ref required (printable, see Identifiers), email optional but an address. */
     public Map<String, Object> createRequest(Map<String, Object> body) {
         String userRef = JsonBodies.requiredString(body, "user_ref", MAX_USER_REF);
-        if (CONTROL.matcher(userRef).find()) {
-            throw ApiProblem.badField("user_ref", "user_ref must not contain control characters");
-        }
+        // printable, bounded (dev.offramp.api.Identifiers): nothing PostgreSQL cannot store, nothing that forges a log line
+        Identifiers.text(userRef, "user_ref", MAX_USER_REF);
         String email = JsonBodies.optionalString(body, "email", MAX_EMAIL);
         if (email != null && email.isEmpty()) {
             email = null;
         }
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && (!EMAIL.matcher(email).matches() || Identifiers.textProblem(email, MAX_EMAIL) != null)) {
             throw ApiProblem.badField("email", "email must be an e-mail address");
         }
         Map<String, Object> request = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.offramp.changelly;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.Identifiers;
 import dev.offramp.api.JsonBodies;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +23,13 @@ public final class ChangellyCallbacks {
         Object orderId = body.get("orderId");
         if (!(orderId instanceof String id) || id.isBlank() || id.length() > 100) {
             throw ApiProblem.badField("orderId", "orderId is required (a string of at most 100 characters)");
+        }
+        // the only signed field, and the only one stored (order_ref): one that is no identifier (a NUL,
+        // which PostgreSQL cannot store, a space, a control character) is refused before anything is
+        // stored, a 400 Changelly can see, as for any callback it cannot have meant
+        String problem = Identifiers.upstreamIdProblem(id, 100);
+        if (problem != null) {
+            throw ApiProblem.badField("orderId", "orderId " + problem);
         }
         Map<String, Object> callback = new HashMap<>();
         callback.put("order_id", id);

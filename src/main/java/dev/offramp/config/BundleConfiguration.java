@@ -11,6 +11,7 @@ import dev.offramp.api.OrderRequests;
 import dev.offramp.api.OrderViews;
 import dev.offramp.api.QueryParameters;
 import dev.offramp.api.RequestLimits;
+import dev.offramp.api.Identifiers;
 import dev.offramp.api.Users;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.CorrelationIds;
@@ -104,6 +105,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("correlationIds", new CorrelationIds());
         registry.bind("orderRequests", new OrderRequests());
         registry.bind("users", new Users());
+        registry.bind("identifiers", new Identifiers());
         registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox").stream().filter(switches::enabled).toList()));
         registry.bind("offersAggregation", new OffersAggregation());
         registry.bind("orderCreations", new OrderCreations());
@@ -114,6 +116,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
         // dev reload (ROUTES_RELOAD=true): a route file edited into something broken keeps its previous routes
         RouteFileReload.install(context);
+        // unknown paths, wrong methods, unreadable requests: the JSON error as well, on both ports
+        JsonErrorPages.install(context);
         PreparedQueryCache.install(context);
     }
 

@@ -54,6 +54,11 @@ public final class DeadLetters {
         return clip(upstream + " answered HTTP " + status);
     }
 
+    /** Fails with {@code problem} again: a stored delivery that was refused on arrival stays refused. */
+    public void fail(ApiProblem problem) {
+        throw problem;
+    }
+
     public long requireId(String id) {
         try {
             long value = Long.parseLong(id == null ? "" : id.trim());

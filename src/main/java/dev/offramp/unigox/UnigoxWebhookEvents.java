@@ -1,6 +1,7 @@
 package dev.offramp.unigox;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.api.Identifiers;
 import dev.offramp.api.JsonBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ public final class UnigoxWebhookEvents {
         Map<String, Object> event = new HashMap<>();
         event.put("event_id", eventId);
         event.put("event_type", eventType == null ? "" : eventType);
-        event.put("order_id", clip(text(data.get("order_id")), 100));
+        event.put("order_id", text(data.get("order_id")));
         event.put("status", text(data.get("status")));
         // user_uuid in the latest contract, user_id in earlier renderings of the same payload
         event.put("user_uuid", text(data.get("user_uuid") != null ? data.get("user_uuid") : data.get("user_id")));
@@ -37,9 +38,38 @@ public final class UnigoxWebhookEvents {
         // kept as the list it is: users-record-kyc-status stores it as a JSON array (UnigoxKyc)
         event.put("rejection_reasons", data.get("rejection_reasons") instanceof List<?> reasons
                 ? reasons.stream().map(String::valueOf).toList() : null);
+        // after the reading, the identifiers: a delivery that holds one we cannot store or trust is kept
+        // all the same, as a dead letter (ReadUnigoxWebhook), not answered with a 5xx Unigox would retry
+        requireIdentifier("event_id", eventId, 200);
+        requireIdentifier("event_type", eventType, 100);
+        requireIdentifier("order_id", (String) event.get("order_id"), 100);
+        requireIdentifier("status", (String) event.get("status"), 100);
+        requireIdentifier("user_uuid", (String) event.get("user_uuid"), 100);
+        requireIdentifier("kyc_status", (String) event.get("kyc_status"), 100);
         event.put("dedupe_key", ORDER_STATUS_CHANGED.equals(eventType) && event.get("order_id") != null && event.get("status") != null
                 ? clip(ORDER_STATUS_CHANGED + ":" + event.get("order_id") + ":" + event.get("status"), 300) : null);
         return event;
+    }
+
+    /**
+     * A readable delivery with an identifier that breaks the rules of {@link Identifiers} (e.g. a NUL in
+     * order_id): 400 naming the field, and the delivery is kept as a dead letter rather than dropped.
+     */
+    public static final class InvalidIdentifier extends ApiProblem {
+
+        InvalidIdentifier(String field, String problem) {
+            super(400, "invalid_field", field + " " + problem, field, null);
+        }
+    }
+
+    private static void requireIdentifier(String field, String value, int max) {
+        // absent fields are the dispatch's business (unhandled_type, unknown_order); present ones must be ids
+        if (value != null && !value.isEmpty()) {
+            String problem = Identifiers.upstreamIdProblem(value, max);
+            if (problem != null) {
+                throw new InvalidIdentifier(field, problem);
+            }
+        }
     }
 
     /** The delivery headers kept in the inbox beside the raw body (the signature itself is not kept). */

@@ -96,7 +96,7 @@ class BadInputTest {
     void badBodiesAreClear4xxAndWriteNothing(String[] c) throws Exception {
         Map<String, Object> before = footprint();
 
-        HttpResponse<String> r = bundle.post(c[0].replace("USER", userId).replace("ORDER", "no-such-order"), c[1].replace("USER", userId));
+        HttpResponse<String> r = bundle.post(c[0].replace("USER", userId).replace("ORDER", "00000000-0000-4000-8000-000000000000"), c[1].replace("USER", userId));
 
         assertThat(r.statusCode()).as(c[0] + " " + c[1] + " -> " + r.body()).isEqualTo(Integer.parseInt(c[2]));
         JsonNode error = JSON.readTree(r.body()).get("error");
@@ -111,15 +111,25 @@ class BadInputTest {
     }
 
     @Test
-    void unknownIdsAndInjectionInPathsAre404() throws Exception {
+    void unknownIdsAre404AndInjectionInPathsIs400() throws Exception {
         Map<String, Object> before = footprint();
-        for (String path : List.of("/api/v1/orders/" + "x%27%20OR%201%3D1--", "/api/v1/users/nobody/verification-status", "/api/v1/users/nobody",
-                "/api/v1/users/nobody/payment-details", "/api/v1/orders/nobody/transfer-authorization-parameters")) {
+        String unknown = java.util.UUID.randomUUID().toString();
+        // a well-formed id we do not have: 404
+        for (String path : List.of("/api/v1/orders/" + unknown, "/api/v1/users/" + unknown + "/verification-status", "/api/v1/users/" + unknown,
+                "/api/v1/users/" + unknown + "/payment-details", "/api/v1/orders/" + unknown + "/transfer-authorization-parameters")) {
             HttpResponse<String> r = bundle.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(JSON.readTree(r.body()).get("error").get("code").asText()).isEqualTo("not_found");
         }
-        assertThat(bundle.post("/api/v1/orders/nobody/cancel", null).statusCode()).isEqualTo(404);
+        assertThat(bundle.post("/api/v1/orders/" + unknown + "/cancel", null).statusCode()).isEqualTo(404);
+        // something that cannot be one of our ids (UUIDs, dev.offramp.api.Identifiers): 400 naming id
+        for (String path : List.of("/api/v1/orders/" + "x%27%20OR%201%3D1--", "/api/v1/users/nobody/verification-status", "/api/v1/users/nobody",
+                "/api/v1/users/nobody/payment-details", "/api/v1/orders/nobody/transfer-authorization-parameters")) {
+            HttpResponse<String> r = bundle.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("error").get("field").asText()).isEqualTo("id");
+        }
+        assertThat(bundle.post("/api/v1/orders/nobody/cancel", null).statusCode()).isEqualTo(400);
         assertThat(footprint()).isEqualTo(before);
     }
 

@@ -89,21 +89,24 @@ class OrdersApiTest {
 
     @Test
     void unknownOrderIsA404JsonError() throws Exception {
-        HttpResponse<String> response = bundle.get("/api/v1/orders/does-not-exist");
+        String unknown = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> response = bundle.get("/api/v1/orders/" + unknown);
 
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode error = JSON.readTree(response.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("not_found");
-        assertThat(error.get("message").asText()).contains("does-not-exist");
+        assertThat(error.get("message").asText()).contains(unknown);
     }
 
     @Test
-    void injectionInTheIdIsJustAnUnknownId() throws Exception {
+    void injectionInTheIdIsA400BeforeAnySql() throws Exception {
         bundle.createOrder("unigox", "created");
 
         HttpResponse<String> response = bundle.get("/api/v1/orders/x'%20OR%20'1'='1");
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        // our ids are UUIDs (dev.offramp.api.Identifiers): anything else is refused naming id
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").get("field").asText()).isEqualTo("id");
         assertThat(bundle.query("SELECT COUNT(*) AS n FROM orders").get(0).get("n")).isEqualTo(1L);
     }
 

@@ -301,11 +301,13 @@ class UsersBelongToTheBusinessTest {
     void unknownUsersAre404NamingUserIdWithoutAnyUpstreamCall() throws Exception {
         Object ordersBefore = bundle.query("SELECT COUNT(*) AS n FROM orders").get(0).get("n");
 
-        HttpResponse<String> get = bundle.get("/api/v1/users/nobody");
+        // a well-formed id (a UUID) that is nobody's; anything else in the path is a 400 (IdentifiersAtTheEdgeContract)
+        String nobody = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> get = bundle.get("/api/v1/users/" + nobody);
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(json(get).get("error").get("code").asText()).isEqualTo("not_found");
-        assertThat(bundle.post("/api/v1/users/nobody/kyc-submissions", KYC).statusCode()).isEqualTo(404);
-        assertThat(bundle.post("/api/v1/users/nobody/payment-details", DETAILS).statusCode()).isEqualTo(404);
+        assertThat(bundle.post("/api/v1/users/" + nobody + "/kyc-submissions", KYC).statusCode()).isEqualTo(404);
+        assertThat(bundle.post("/api/v1/users/" + nobody + "/payment-details", DETAILS).statusCode()).isEqualTo(404);
 
         HttpResponse<String> quote = bundle.post("/api/v1/offramp/quote", "{\"user_id\":\"nobody\",\"payment_details_id\":\"p\","
                 + "\"crypto_currency\":\"USDT\",\"crypto_amount\":\"10\",\"fiat_currency\":\"EUR\"}");

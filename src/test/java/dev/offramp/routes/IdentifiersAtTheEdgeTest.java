@@ -1,0 +1,16 @@
+package dev.offramp.routes;
+
+import dev.offramp.OffRampApplication;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+
+/** {@link IdentifiersAtTheEdgeContract} on the embedded H2 database. */
+@CamelMainTest(mainClass = OffRampApplication.class,
+        propertyPlaceholderLocations = "file:config/application.properties",
+        properties = {
+            "offramp.http-port=18440", "offramp.management-port=19440",
+            "offramp.db.url=jdbc:h2:mem:identifiers-at-the-edge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
+            "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0", "unigox.webhook.register-on-startup=false"
+        })
+class IdentifiersAtTheEdgeTest extends IdentifiersAtTheEdgeContract {
+}
