@@ -190,11 +190,13 @@ class JsonErrorsEverywhereTest {
     void aNulInAQueryParameterOrPathSegmentIsA400Json() throws Exception {
         Map<String, Object> before = footprint();
         for (String path : List.of("/api/v1/orders?status=%00", "/api/v1/orders?provider=a%00b", "/api/v1/orders?page=%00",
-                "/api/v1/orders?x%00y=1", "/admin/dead-letters?kind=%00", "/api/v1/orders/%00", "/api/v1/users/%00/payment-details",
+                "/admin/dead-letters?kind=%00", "/api/v1/orders/%00", "/api/v1/users/%00/payment-details",
                 "/admin/dead-letters/%00")) {
             assertThat(api("GET", path, null).statusCode()).as(path).isBetween(400, 404);
             jsonError(api("GET", path, null), api("GET", path, null).statusCode());
         }
+        // a query parameter no operation reads is ignored, whatever its name: it never becomes a header
+        assertThat(api("GET", "/api/v1/orders?x%00y=1", null).statusCode()).isEqualTo(200);
         assertThat(footprint()).isEqualTo(before);
         noErrorWasLogged();
     }

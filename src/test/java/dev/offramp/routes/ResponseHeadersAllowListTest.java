@@ -79,7 +79,7 @@ class ResponseHeadersAllowListTest {
         List<Ask> asks = List.of(
                 new Ask("API GET with key", port, "GET", "/api/v1/orders", null, api, 200),
                 new Ask("API GET without key", port, "GET", "/api/v1/orders", null, json, 401),
-                new Ask("API GET unknown id", port, "GET", "/api/v1/orders/no-such-order", null, api, 404),
+                new Ask("API GET unknown id", port, "GET", "/api/v1/orders/00000000-0000-4000-8000-000000000000", null, api, 404),
                 new Ask("API POST with key", port, "POST", "/api/v1/users", "{\"user_ref\":\"hdr-" + UUID.randomUUID() + "\",\"email\":\"h@example.com\"}", api, 201),
                 new Ask("API POST bad JSON", port, "POST", "/api/v1/users", "{not json", api, 400),
                 new Ask("API POST without key", port, "POST", "/api/v1/users", "{}", json, 401),
