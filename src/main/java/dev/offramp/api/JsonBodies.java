@@ -1,10 +1,8 @@
 package dev.offramp.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,37 +14,36 @@ import java.util.regex.Pattern;
  */
 public final class JsonBodies {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    /** Writes only: everything read from outside goes through {@link BoundedJson}. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,20}(\\.\\d{1,18})?");
+    /** The amount pattern's bounds, checked on a BigDecimal's precision and scale before it is ever written out. */
+    private static final int AMOUNT_INTEGER_DIGITS = 20;
+    private static final int AMOUNT_FRACTION_DIGITS = 18;
 
     /** Routes bind one instance as {@code jsonBodies}. */
     public JsonBodies() {
     }
 
-    /** For routes: {@code jsonBodies.parseObject(${body})}. */
-    public Map<String, Object> parseObject(String body) {
+    /**
+     * For routes: {@code jsonBodies.parseObject} with the body as its bytes, so that invalid UTF-8 is
+     * refused rather than silently replaced.
+     */
+    public Map<String, Object> parseObject(byte[] body) {
         return object(body);
     }
 
-    /** The body as a JSON object; a missing, malformed or non-object body is a 400. */
+    /** The body (bytes as UTF-8, or text) as a JSON object; a missing, malformed or non-object body is a 400. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(Object body) {
-        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                : body == null ? "" : body.toString();
-        if (text.isBlank()) {
-            throw new ApiProblem(400, "invalid_json", "the request body must be a JSON object", null, null);
-        }
         Object parsed;
         try {
-            parsed = MAPPER.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new ApiProblem(400, "invalid_json", "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", null, null);
+            parsed = body instanceof byte[] bytes ? BoundedJson.read(bytes) : BoundedJson.read(body == null ? "" : body.toString());
+        } catch (BoundedJson.Refused refused) {
+            throw new ApiProblem(400, "invalid_json", refused.getMessage(), refused.path(), null);
         }
         if (!(parsed instanceof Map)) {
-            throw new ApiProblem(400, "invalid_json", "the request body must be a JSON object", null, null);
+            throw new ApiProblem(400, "invalid_json", "the body must be a JSON object", null, null);
         }
         return (Map<String, Object>) parsed;
     }
@@ -59,8 +56,13 @@ public final class JsonBodies {
         }
     }
 
-    public static Object parse(String text) throws JsonProcessingException {
-        return MAPPER.readValue(text, Object.class);
+    /**
+     * Any JSON value from outside (an upstream's answer, a stored document), within {@link BoundedJson}'s limits.
+     *
+     * @throws BoundedJson.Refused when it is not one JSON value within them
+     */
+    public static Object parse(String text) {
+        return BoundedJson.read(text);
     }
 
     /** A required non-blank string of at most {@code maxLength} characters. */
@@ -106,9 +108,18 @@ public final class JsonBodies {
         if (value == null) {
             return null;
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString()
-                : value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger ? value.toString()
-                : value instanceof String s ? s.trim() : null;
+        String text;
+        if (value instanceof BigDecimal d) {
+            // never toPlainString() on a number whose size is not known: 1E+999999999 is a gigabyte of zeros
+            if (d.scale() > AMOUNT_FRACTION_DIGITS || d.precision() - d.scale() > AMOUNT_INTEGER_DIGITS) {
+                throw ApiProblem.badField(field, field + " must be a positive decimal amount of at most "
+                        + AMOUNT_INTEGER_DIGITS + " digits before the point and " + AMOUNT_FRACTION_DIGITS + " after it");
+            }
+            text = d.toPlainString();
+        } else {
+            text = value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger ? value.toString()
+                    : value instanceof String s ? s.trim() : null;
+        }
         if (text == null || !DECIMAL.matcher(text).matches()) {
             throw ApiProblem.badField(field, field + " must be a positive decimal amount such as \"100.50\"");
         }

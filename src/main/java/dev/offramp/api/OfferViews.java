@@ -105,10 +105,7 @@ public final class OfferViews {
 
     private static BigDecimal payout(Map<String, Object> offer) {
         Object value = offer.get("payout_amount");
-        try {
-            return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
+        BigDecimal d = Decimals.decimal(value); // bounded: an upstream's number is untrusted input
+        return d == null ? BigDecimal.ZERO : d;
     }
 }

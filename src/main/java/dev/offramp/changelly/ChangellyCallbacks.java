@@ -3,7 +3,6 @@ package dev.offramp.changelly;
 import dev.offramp.api.ApiProblem;
 import dev.offramp.api.Identifiers;
 import dev.offramp.api.JsonBodies;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import java.util.Map;
 public final class ChangellyCallbacks {
 
     public Map<String, Object> read(byte[] rawBody) {
-        Map<String, Object> body = JsonBodies.object(new String(rawBody, StandardCharsets.UTF_8));
+        Map<String, Object> body = JsonBodies.object(rawBody);
         Object orderId = body.get("orderId");
         if (!(orderId instanceof String id) || id.isBlank() || id.length() > 100) {
             throw ApiProblem.badField("orderId", "orderId is required (a string of at most 100 characters)");

@@ -162,6 +162,7 @@ public final class ChangellyViews {
     }
 
     private static BigDecimal decimalOrZero(Object value) {
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+        BigDecimal d = Decimals.decimal(value); // bounded: an upstream's number is untrusted input
+        return d == null ? BigDecimal.ZERO : d;
     }
 }

@@ -234,7 +234,7 @@ public final class UnigoxRequests {
                 throw ApiProblem.badField("forward_request." + field, "forward_request." + field + " must be a string");
             }
             // the EIP-712 message carries integers as decimal strings
-            checked.put(field, value instanceof Number n ? new java.math.BigDecimal(n.toString()).toPlainString() : value);
+            checked.put(field, value instanceof Number n ? uint256("forward_request." + field, n) : value);
         }
         String signature = requiredString(body, "signature", 1000);
         if (!signature.matches("0x[0-9a-fA-F]+")) {
@@ -244,6 +244,23 @@ public final class UnigoxRequests {
         request.put("forward_request", checked);
         request.put("signature", signature);
         return request;
+    }
+
+    /** Digits of the largest uint256 (2^256 - 1), the widest integer an EIP-712 forward request holds. */
+    private static final int UINT256_DIGITS = 78;
+
+    /**
+     * A JSON number of a forward request as the decimal string of a non-negative integer. Size and scale
+     * are checked before the number is written out: 1E+999999999 is a short number and a gigabyte string.
+     */
+    private static String uint256(String field, Number n) {
+        java.math.BigDecimal d = n instanceof java.math.BigDecimal b ? b : new java.math.BigDecimal(n.toString());
+        if (d.signum() < 0 || d.precision() - d.scale() > UINT256_DIGITS
+                || (d.scale() > 0 && d.stripTrailingZeros().scale() > 0)) {
+            throw ApiProblem.badField(field, field + " must be a non-negative integer of at most " + UINT256_DIGITS
+                    + " digits (uint256), preferably as a decimal string");
+        }
+        return d.toBigIntegerExact().toString();
     }
 
     public Map<String, Object> registerWebhook(String url) {

@@ -3,7 +3,6 @@ package dev.offramp.unigox;
 import dev.offramp.api.ApiProblem;
 import dev.offramp.api.Identifiers;
 import dev.offramp.api.JsonBodies;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class UnigoxWebhookEvents {
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> read(byte[] rawBody) {
-        Map<String, Object> envelope = JsonBodies.object(new String(rawBody, StandardCharsets.UTF_8));
+        Map<String, Object> envelope = JsonBodies.object(rawBody);
         String eventId = text(envelope.get("event_id"));
         if (eventId == null || eventId.isBlank() || eventId.length() > 200) {
             throw ApiProblem.badField("event_id", "event_id is required (at most 200 characters)");

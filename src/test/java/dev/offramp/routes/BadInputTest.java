@@ -48,12 +48,15 @@ class BadInputTest {
 
     Bundle bundle;
     String userId;
+    /** A Unigox order: order actions look the order up before they read the body (404 first). */
+    String unigoxOrderId;
 
     @BeforeEach
     void setUp() throws Exception {
         bundle = new Bundle(context);
         if (userId == null) {
             userId = bundle.insertUser("bad-input-user");
+            unigoxOrderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
         }
     }
 
@@ -86,7 +89,7 @@ class BadInputTest {
                 new String[] {"/api/v1/offramp/orders", "{\"provider\":\"changelly\",\"user_id\":\"USER\",\"provider_code\":\"moonpay\",\"currency_from\":\"ETH\",\"currency_to\":\"EUR\",\"amount_from\":\"-1\",\"country\":\"IT\"}", "400", "amount_from"},
                 new String[] {"/api/v1/offramp/orders", "{\"provider\":\"changelly\",\"user_id\":\"nobody\",\"provider_code\":\"moonpay\"}", "404", "user_id"},
                 new String[] {"/api/v1/addresses/validate", "{\"currency\":\"ETH\"}", "400", "wallet_address"},
-                new String[] {"/api/v1/orders/ORDER/authorize-crypto-transfer", "{\"forward_request\":{\"from\":\"0x1\"},\"signature\":\"0xab\"}", "400", "forward_request.to"},
+                new String[] {"/api/v1/orders/UNIGOX_ORDER/authorize-crypto-transfer", "{\"forward_request\":{\"from\":\"0x1\"},\"signature\":\"0xab\"}", "400", "forward_request.to"},
                 new String[] {"/api/v1/orders/ORDER/sandbox/status", "{\"status\":1}", "400", "status"})
                 .map(c -> org.junit.jupiter.params.provider.Arguments.of((Object) c));
     }
@@ -96,7 +99,7 @@ class BadInputTest {
     void badBodiesAreClear4xxAndWriteNothing(String[] c) throws Exception {
         Map<String, Object> before = footprint();
 
-        HttpResponse<String> r = bundle.post(c[0].replace("USER", userId).replace("ORDER", "00000000-0000-4000-8000-000000000000"), c[1].replace("USER", userId));
+        HttpResponse<String> r = bundle.post(c[0].replace("USER", userId).replace("UNIGOX_ORDER", unigoxOrderId).replace("ORDER", "00000000-0000-4000-8000-000000000000"), c[1].replace("USER", userId));
 
         assertThat(r.statusCode()).as(c[0] + " " + c[1] + " -> " + r.body()).isEqualTo(Integer.parseInt(c[2]));
         JsonNode error = JSON.readTree(r.body()).get("error");

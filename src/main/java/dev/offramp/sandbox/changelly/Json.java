@@ -11,7 +11,11 @@ import java.time.format.DateTimeFormatter;
 /** The simulator's one JSON mapper and time format, so every answer and callback is written alike. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Bounded like the bundle's own reader: the simulator answers on the bundle's port, to anyone. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build())
+            .build());
 
     /** ISO-8601 UTC with milliseconds, as the upstream's samples show ("2024-05-09T06:06:07.845Z"). */
     private static final DateTimeFormatter TIMESTAMP =

@@ -62,7 +62,7 @@ final class JsonFields {
         if (node == null || node.isNull()) {
             return null;
         }
-        String text = node.isNumber() ? node.decimalValue().toPlainString() : node.isTextual() ? node.asText().trim() : null;
+        String text = node.isNumber() ? plainIfSmall(node) : node.isTextual() ? node.asText().trim() : null;
         if (text == null || Amounts.positive(text).isEmpty()) {
             problem(name, "Incorrect amount: a positive decimal is expected");
             return null;
@@ -95,5 +95,19 @@ final class JsonFields {
         if (!problems.isEmpty()) {
             throw ChangellyApiError.validation(problems);
         }
+    }
+
+    /**
+     * A JSON number as a plain decimal, or null when it is too large to be an amount: 1e999999999 is a
+     * short number and a gigabyte of zeros once written plain, so its size is looked at first.
+     */
+    private static String plainIfSmall(JsonNode node) {
+        java.math.BigDecimal number;
+        try {
+            number = node.decimalValue();
+        } catch (NumberFormatException infinite) {
+            return null; // read as a double, 1e999999999 is Infinity, which no BigDecimal holds
+        }
+        return number.scale() > 18 || number.precision() - number.scale() > 20 ? null : number.toPlainString();
     }
 }

@@ -14,7 +14,8 @@ final class Amounts {
     static final int CRYPTO_SCALE = 6;
     static final int FIAT_SCALE = 2;
 
-    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /** Bounded: a decimal string of 200,000 digits is not an amount, and costs real time to convert. */
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,40}(\\.\\d{1,40})?");
 
     private Amounts() {
     }

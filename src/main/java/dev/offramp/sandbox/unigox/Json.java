@@ -16,7 +16,11 @@ final class Json {
      * BigDecimal numbers are written plain (a partner_fee_pct of 10 must not become 1E+1) and read
      * as BigDecimal, so no amount ever passes through a double.
      */
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            // bounded like the bundle's own reader: the simulator answers on the bundle's port, to anyone
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build())
+            .build())
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 

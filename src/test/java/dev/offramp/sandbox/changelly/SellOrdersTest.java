@@ -85,6 +85,17 @@ class SellOrdersTest {
                 .containsExactlyInAnyOrder("externalUserId", "amountFrom", "refundAddress", "ip");
     }
 
+    /** The simulator answers on the bundle's port: a number bomb must not cost it the heap. */
+    @Test
+    void numberBombsAndDeepNestingAreValidationErrors() {
+        for (String amount : java.util.List.of("1e999999999", "-1e-999999999", "1e2147483648", "9".repeat(5_000))) {
+            SandboxResponse response = client.post("/v1/sell/orders", SignedClient.orderBody("ext-bomb", "user-1")
+                    .replace("\"amountFrom\":\"0.1\"", "\"amountFrom\":" + amount));
+            assertThat(response.status()).as(amount.substring(0, Math.min(12, amount.length()))).isEqualTo(400);
+        }
+        assertThat(client.post("/v1/sell/orders", "[".repeat(10_000)).status()).isEqualTo(400);
+    }
+
     @Test
     void unknownProviderMethodOrAWrongRefundAddressAreRefused() {
         String base = SignedClient.orderBody("ext-1", "user-1");
