@@ -1,12 +1,13 @@
 package dev.offramp.api;
 
+import dev.offramp.status.Provider;
 import java.util.List;
 import java.util.Map;
 
 /** Checks of the provider-neutral parts of order requests. */
 public final class OrderRequests {
 
-    public static final List<String> PROVIDERS = List.of("unigox", "changelly");
+    public static final List<String> PROVIDERS = Provider.ids();
 
     public String provider(Map<String, Object> body) {
         return JsonBodies.requiredOneOf(body, "provider", PROVIDERS);

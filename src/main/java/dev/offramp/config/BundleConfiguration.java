@@ -23,6 +23,7 @@ import dev.offramp.orders.OrderCreations;
 import dev.offramp.routing.DecideOrderStatus;
 import dev.offramp.routing.InboxInsertKey;
 import dev.offramp.status.OrderStateMachine;
+import dev.offramp.status.Provider;
 import dev.offramp.upstream.UpstreamSwitches;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,8 +62,8 @@ public class BundleConfiguration implements CamelConfiguration {
         }
         // keys before the database: a key that cannot be loaded stops start-up at once, naming its variable
         context.getRegistry().bind("upstreamSwitches", switches);
-        ChangellyBeans.bind(context, switches.enabled("changelly"));
-        UnigoxBeans.bind(context, switches.enabled("unigox"));
+        ChangellyBeans.bind(context, switches.enabled(Provider.CHANGELLY.id()));
+        UnigoxBeans.bind(context, switches.enabled(Provider.UNIGOX.id()));
         UpstreamBeans.bind(context, switches);
 
         // opened and migrated while the routes are built; no route starts before it is ready (their consumers
@@ -106,7 +107,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("orderRequests", new OrderRequests());
         registry.bind("users", new Users());
         registry.bind("identifiers", new Identifiers());
-        registry.bind("offerViews", new OfferViews(List.of("changelly", "unigox").stream().filter(switches::enabled).toList()));
+        registry.bind("offerViews", new OfferViews(Provider.inOffersOrder().stream().map(Provider::id).filter(switches::enabled).toList()));
         registry.bind("offersAggregation", new OffersAggregation());
         registry.bind("orderCreations", new OrderCreations());
         registry.bind("idempotencyKeys", new IdempotencyKeys());

@@ -1,5 +1,6 @@
 package dev.offramp.config;
 
+import dev.offramp.status.Provider;
 import dev.offramp.upstream.CircuitSettings;
 import dev.offramp.upstream.FirstUseTlsStrategy;
 import dev.offramp.upstream.RepeatSafeCalls;
@@ -34,8 +35,6 @@ import org.apache.hc.core5.util.TimeValue;
  */
 public final class UpstreamBeans {
 
-    private static final String[] UPSTREAMS = {"unigox", "changelly"};
-
     /**
      * What a switched-off upstream's routes are built with in place of its base URL (which may then be
      * empty): a reserved name that never resolves (RFC 2606), though nothing is sent there anyway (the
@@ -63,7 +62,7 @@ public final class UpstreamBeans {
         var registry = context.getRegistry();
         Supplier<MeterRegistry> meters = () -> context.getRegistry().findSingleByType(MeterRegistry.class);
         UpstreamCircuits circuits = new UpstreamCircuits();
-        for (String upstream : UPSTREAMS) {
+        for (String upstream : Provider.ids()) {
             registry.bind(upstream + "RetryPolicy", new RetryPolicy(
                     integer(props, upstream + ".retry.max-attempts"),
                     integer(props, upstream + ".retry.backoff-ms"),

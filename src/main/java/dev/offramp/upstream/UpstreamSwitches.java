@@ -1,10 +1,10 @@
 package dev.offramp.upstream;
 
 import dev.offramp.api.ApiProblem;
+import dev.offramp.status.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -18,8 +18,8 @@ import java.util.function.Function;
  */
 public final class UpstreamSwitches {
 
-    /** Every upstream the bundle knows, in the order messages name them. */
-    public static final List<String> UPSTREAMS = List.of("unigox", "changelly");
+    /** Every upstream the bundle knows, in the order messages name them (the ids of {@link Provider}). */
+    public static final List<String> UPSTREAMS = Provider.ids();
 
     /**
      * The status of {@code upstream_disabled}: 409 Conflict. The request is well formed and what it names
@@ -29,8 +29,6 @@ public final class UpstreamSwitches {
      * request body (several of these operations are GETs without one); not 5xx, nothing is broken.
      */
     public static final int DISABLED_STATUS = 409;
-
-    private static final Map<String, String> NAMES = Map.of("unigox", "Unigox", "changelly", "Changelly");
 
     private final List<String> enabled;
 
@@ -57,7 +55,8 @@ public final class UpstreamSwitches {
             }
         }
         if (enabled.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: " + variable("unigox") + " and " + variable("changelly")
+            throw new IllegalStateException("Refusing to start: "
+                    + String.join(" and ", UPSTREAMS.stream().map(UpstreamSwitches::variable).toList())
                     + " are both false; with no upstream the bundle can do nothing. Switch at least one on.");
         }
         return new UpstreamSwitches(enabled);
@@ -70,12 +69,12 @@ public final class UpstreamSwitches {
 
     /** The property key of an upstream's switch, e.g. {@code offramp.unigox.enabled}. */
     public static String property(String upstream) {
-        return "offramp." + upstream + ".enabled";
+        return Provider.fromId(upstream).switchProperty();
     }
 
     /** The environment variable of an upstream's switch, e.g. {@code OFFRAMP_UNIGOX_ENABLED}. */
     public static String variable(String upstream) {
-        return "OFFRAMP_" + upstream.toUpperCase(Locale.ROOT) + "_ENABLED";
+        return Provider.fromId(upstream).switchVariable();
     }
 
     public boolean enabled(String upstream) {
@@ -90,7 +89,7 @@ public final class UpstreamSwitches {
     /** @throws ApiProblem 409 {@code upstream_disabled} when the upstream is switched off */
     public void require(String upstream) {
         if (!enabled(known(upstream))) {
-            throw new ApiProblem(DISABLED_STATUS, "upstream_disabled", NAMES.get(upstream) + " is switched off in this deployment ("
+            throw new ApiProblem(DISABLED_STATUS, "upstream_disabled", name(upstream) + " is switched off in this deployment ("
                     + variable(upstream) + "=false): its operations are not available", null,
                     ApiProblem.upstream(upstream, null, null, null, null));
         }
@@ -99,9 +98,13 @@ public final class UpstreamSwitches {
     /** For the upstream's webhook path: @throws ApiProblem 404 {@code upstream_disabled} when it is switched off */
     public void requireWebhooks(String upstream) {
         if (!enabled(known(upstream))) {
-            throw new ApiProblem(404, "upstream_disabled", "no " + NAMES.get(upstream) + " webhooks are taken: it is switched off in this deployment ("
+            throw new ApiProblem(404, "upstream_disabled", "no " + name(upstream) + " webhooks are taken: it is switched off in this deployment ("
                     + variable(upstream) + "=false)", null, ApiProblem.upstream(upstream, null, null, null, null));
         }
+    }
+
+    private static String name(String upstream) {
+        return Provider.fromId(upstream).displayName();
     }
 
     private static String known(String upstream) {
