@@ -25,7 +25,6 @@ import dev.offramp.routing.InboxInsertKey;
 import dev.offramp.status.OrderStateMachine;
 import dev.offramp.status.Provider;
 import dev.offramp.upstream.UpstreamSwitches;
-import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -42,11 +41,6 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 @Configuration
 public class BundleConfiguration implements CamelConfiguration {
 
-    /** Settings whose values are secrets (their environment variables are in SecretValues.VARIABLES). */
-    private static final List<String> SECRET_SETTINGS = List.of("offramp.api-keys", "offramp.admin-keys", "offramp.db.password",
-            "unigox.api-key", "unigox.webhook.secrets", "changelly.api-key", "changelly.private-key",
-            "sandbox.unigox.webhook-secret", "sandbox.changelly.callback-private-key");
-
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
@@ -57,8 +51,8 @@ public class BundleConfiguration implements CamelConfiguration {
             RequiredSettings.requireAll(profile, key -> setting(props, key), switches.enabledUpstreams());
         }
         // values from the configuration files too, not only the environment, are masked in every log line
-        for (String key : SECRET_SETTINGS) {
-            SecretValues.register(setting(props, key));
+        for (Settings.Setting secret : Settings.secrets()) {
+            SecretValues.register(setting(props, secret.key()));
         }
         // keys before the database: a key that cannot be loaded stops start-up at once, naming its variable
         context.getRegistry().bind("upstreamSwitches", switches);

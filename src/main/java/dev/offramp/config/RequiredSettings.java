@@ -1,7 +1,11 @@
 package dev.offramp.config;
 
+import dev.offramp.config.Settings.Required;
+import dev.offramp.config.Settings.Setting;
+import dev.offramp.status.Provider;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +19,11 @@ import java.util.function.Function;
  */
 public final class RequiredSettings {
 
-    /** property key → the environment variable that sets it: what every deployment needs. */
-    public static final Map<String, String> COMMON = ordered(
-            "offramp.db.url", "OFFRAMP_DB_URL",
-            "offramp.db.user", "OFFRAMP_DB_USER",
-            "offramp.db.password", "OFFRAMP_DB_PASSWORD",
-            "offramp.api-keys", "OFFRAMP_API_KEYS",
-            "offramp.admin-keys", "OFFRAMP_ADMIN_KEYS");
+    /** property key → the environment variable that sets it: what every deployment needs (from {@link Settings}). */
+    public static final Map<String, String> COMMON = keysAndVariables(Required.ALWAYS, null);
 
-    /** upstream → (property key → environment variable): what each enabled upstream needs. */
-    public static final Map<String, Map<String, String>> PER_UPSTREAM = orderedUpstreams(
-            "unigox", ordered(
-                    "unigox.base-url", "UNIGOX_BASE_URL",
-                    "unigox.api-key", "UNIGOX_API_KEY",
-                    "unigox.webhook.secrets", "UNIGOX_WEBHOOK_SECRETS",
-                    "unigox.webhook.url", "UNIGOX_WEBHOOK_URL"),
-            "changelly", ordered(
-                    "changelly.base-url", "CHANGELLY_BASE_URL",
-                    "changelly.api-key", "CHANGELLY_API_KEY",
-                    "changelly.private-key", "CHANGELLY_PRIVATE_KEY",
-                    "changelly.callback-public-keys", "CHANGELLY_CALLBACK_PUBLIC_KEYS"));
+    /** upstream → (property key → environment variable): what each enabled upstream needs (from {@link Settings}). */
+    public static final Map<String, Map<String, String>> PER_UPSTREAM = perUpstream();
 
     private RequiredSettings() {
     }
@@ -73,19 +62,21 @@ public final class RequiredSettings {
         });
     }
 
-    private static Map<String, String> ordered(String... keysAndVariables) {
+    private static Map<String, String> keysAndVariables(Required required, Provider upstream) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndVariables.length; i += 2) {
-            m.put(keysAndVariables[i], keysAndVariables[i + 1]);
+        for (Setting setting : Settings.ALL) {
+            if (setting.required() == required && setting.upstream() == upstream) {
+                m.put(setting.key(), setting.variable());
+            }
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
-    private static Map<String, Map<String, String>> orderedUpstreams(String first, Map<String, String> firstSettings,
-            String second, Map<String, String> secondSettings) {
+    private static Map<String, Map<String, String>> perUpstream() {
         Map<String, Map<String, String>> m = new LinkedHashMap<>();
-        m.put(first, firstSettings);
-        m.put(second, secondSettings);
-        return java.util.Collections.unmodifiableMap(m);
+        for (Provider upstream : Provider.values()) {
+            m.put(upstream.id(), keysAndVariables(Required.WHEN_UPSTREAM_ENABLED, upstream));
+        }
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -1,5 +1,6 @@
 package dev.offramp.logging;
 
+import dev.offramp.config.Settings;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -11,10 +12,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
  */
 public final class SecretValues {
 
-    /** Environment variables that hold secrets; comma-separated lists are split. */
-    public static final List<String> VARIABLES = List.of("OFFRAMP_API_KEYS", "OFFRAMP_ADMIN_KEYS", "OFFRAMP_DB_PASSWORD",
-            "UNIGOX_API_KEY", "UNIGOX_WEBHOOK_SECRETS", "CHANGELLY_API_KEY", "CHANGELLY_PRIVATE_KEY",
-            "SANDBOX_UNIGOX_WEBHOOK_SECRET", "SANDBOX_CHANGELLY_CALLBACK_PRIVATE_KEY");
+    /** Environment variables that hold secrets (the secret settings of {@link Settings}); comma-separated lists are split. */
+    public static final List<String> VARIABLES = Settings.secrets().stream().map(Settings.Setting::variable).toList();
 
     /** Shorter values would mask ordinary words; a real key or secret is longer. */
     private static final int MIN_LENGTH = 6;
