@@ -82,6 +82,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("transactionManager", transactionManager);
         registry.bind("allOrNothing", new AllOrNothing(transactionManager));
         OrderStateMachine stateMachine = new OrderStateMachine();
+        registry.bind("orderStateMachine", stateMachine);
         registry.bind("decideOrderStatus", DecideOrderStatus.forStoredOrder(stateMachine));
         registry.bind("decideNewOrderStatus", DecideOrderStatus.forNewOrder(stateMachine));
         registry.bind("askInboxInsertKey", InboxInsertKey.ask());

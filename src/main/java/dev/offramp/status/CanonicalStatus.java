@@ -1,6 +1,10 @@
 package dev.offramp.status;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one status vocabulary the business's app sees, whichever upstream holds the order.
@@ -29,6 +33,18 @@ public enum CanonicalStatus {
     FAILED,
     REFUND_PENDING,
     REFUNDED;
+
+    /** Where an order ended as the business wanted: a status change to one of these "finished" it. */
+    public static final Set<CanonicalStatus> FINISHED = Collections.unmodifiableSet(EnumSet.of(COMPLETED, REFUNDED));
+
+    /** Where somebody should look at the order: a status change to one of these "needs attention". */
+    public static final Set<CanonicalStatus> NEEDING_ATTENTION = Collections.unmodifiableSet(
+            EnumSet.of(FAILED, CANCELLED, EXPIRED, DISPUTED, ON_HOLD));
+
+    /** The wire names of a group, comma-separated in declaration order (for a Simple {@code in}). */
+    public static String wireNames(Set<CanonicalStatus> group) {
+        return group.stream().sorted().map(CanonicalStatus::wireName).collect(Collectors.joining(","));
+    }
 
     /** snake_case name used in JSON and in the database. */
     public String wireName() {

@@ -90,6 +90,16 @@ public final class OrderStateMachine {
         return model(Provider.fromId(provider)).knows(status);
     }
 
+    /** The canonical statuses an order has finished in, comma-separated (routes: order-status-side-effects). */
+    public String finishedStatuses() {
+        return CanonicalStatus.wireNames(CanonicalStatus.FINISHED);
+    }
+
+    /** The canonical statuses someone should look at, comma-separated (routes: order-status-side-effects). */
+    public String statusesNeedingAttention() {
+        return CanonicalStatus.wireNames(CanonicalStatus.NEEDING_ATTENTION);
+    }
+
     public boolean isFinal(String provider, String status) {
         return model(Provider.fromId(provider)).isFinal(status);
     }
