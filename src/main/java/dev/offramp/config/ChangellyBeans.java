@@ -10,6 +10,8 @@ import dev.offramp.changelly.ChangellyRequests;
 import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
 import dev.offramp.routing.PrepareChangellyHttp;
+import dev.offramp.routing.ReadChangellyCallback;
+import dev.offramp.routing.VerifyChangellyCallback;
 import dev.offramp.upstream.UpstreamBaseUrl;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
@@ -52,15 +54,20 @@ public final class ChangellyBeans {
         if (signer != null) {
             registry.bind("changellySigner", signer);
         }
-        registry.bind("changellyCallbackVerifier", !enabled ? ChangellyCallbackVerifier.acceptingNothing()
+        ChangellyCallbackVerifier callbackVerifier = !enabled ? ChangellyCallbackVerifier.acceptingNothing()
                 : changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
-                        name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name))));
+                        name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name)));
+        registry.bind("changellyCallbackVerifier", callbackVerifier);
         registry.bind("changellyRequests", new ChangellyRequests(publishApiUrl(props, enabled), signer));
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
         registry.bind("prepareChangellyHttp", new PrepareChangellyHttp());
         registry.bind("changellyViews", new ChangellyViews(responses));
-        registry.bind("changellyCallbacks", new ChangellyCallbacks());
+        ChangellyCallbacks callbacks = new ChangellyCallbacks();
+        registry.bind("changellyCallbacks", callbacks);
+        // the webhook template's verify and read steps for Changelly (routes/webhooks/webhook-receive)
+        registry.bind("verifyChangellyCallback", new VerifyChangellyCallback(callbacks, callbackVerifier));
+        registry.bind("readChangellyCallback", new ReadChangellyCallback(callbacks));
     }
 
     /** @throws IllegalStateException naming the variable; the key loaders' messages never contain key material */
