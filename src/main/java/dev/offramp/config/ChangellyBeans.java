@@ -12,6 +12,7 @@ import dev.offramp.changelly.ChangellyViews;
 import dev.offramp.routing.PrepareChangellyHttp;
 import dev.offramp.routing.ReadChangellyCallback;
 import dev.offramp.routing.VerifyChangellyCallback;
+import dev.offramp.routing.PrepareChangellyRequest;
 import dev.offramp.upstream.UpstreamBaseUrl;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
@@ -58,10 +59,12 @@ public final class ChangellyBeans {
                 : changellyBean("CHANGELLY_CALLBACK_PUBLIC_KEYS",
                         name -> new ChangellyCallbackVerifier(ChangellyKeys.publicKeys(callbackKeys, name)));
         registry.bind("changellyCallbackVerifier", callbackVerifier);
-        registry.bind("changellyRequests", new ChangellyRequests(publishApiUrl(props, enabled), signer));
+        ChangellyRequests requests = new ChangellyRequests(publishApiUrl(props, enabled), signer);
+        registry.bind("changellyRequests", requests);
+        registry.bind("prepareChangellyRequest", new PrepareChangellyRequest(requests));
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
-        registry.bind("prepareChangellyHttp", new PrepareChangellyHttp());
+        registry.bind("prepareChangellyHttp", new PrepareChangellyHttp(props.resolveProperty("changelly.api-key").orElse("")));
         registry.bind("changellyViews", new ChangellyViews(responses));
         ChangellyCallbacks callbacks = new ChangellyCallbacks();
         registry.bind("changellyCallbacks", callbacks);

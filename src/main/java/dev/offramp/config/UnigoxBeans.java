@@ -1,5 +1,6 @@
 package dev.offramp.config;
 
+import dev.offramp.routing.PrepareUnigoxHttp;
 import dev.offramp.routing.ReadUnigoxWebhook;
 import dev.offramp.routing.VerifyUnigoxWebhook;
 import dev.offramp.unigox.UnigoxKyc;
@@ -38,6 +39,7 @@ public final class UnigoxBeans {
         publishPartnerApiUrl(props, enabled);
         var registry = context.getRegistry();
         registry.bind("unigoxRequests", new UnigoxRequests());
+        registry.bind("prepareUnigoxHttp", new PrepareUnigoxHttp(props.resolveProperty("unigox.api-key").orElse("")));
         UnigoxResponses responses = new UnigoxResponses();
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));

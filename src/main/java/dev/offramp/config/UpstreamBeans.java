@@ -1,5 +1,6 @@
 package dev.offramp.config;
 
+import dev.offramp.routing.PrepareUnigoxRequest;
 import dev.offramp.status.Provider;
 import dev.offramp.upstream.CircuitSettings;
 import dev.offramp.upstream.FirstUseTlsStrategy;
@@ -78,7 +79,9 @@ public final class UpstreamBeans {
         registry.bind("upstreamCircuits", circuits);
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodFromText());
         registry.bind("upstreamConnections", upstreamConnections(integer(props, "offramp.upstream.validate-idle-connection-ms")));
-        registry.bind("unigoxRepeatSafeCalls", new RepeatSafeCalls(BundleConfiguration.setting(props, "unigox.retry.repeat-safe-posts")));
+        RepeatSafeCalls unigoxRepeatSafeCalls = new RepeatSafeCalls(BundleConfiguration.setting(props, "unigox.retry.repeat-safe-posts"));
+        registry.bind("unigoxRepeatSafeCalls", unigoxRepeatSafeCalls);
+        registry.bind("prepareUnigoxRequest", new PrepareUnigoxRequest(unigoxRepeatSafeCalls));
         registry.bind("upstreamFailures", new UpstreamFailures());
         registry.bind("upstreamMetrics", new UpstreamMetrics(meters));
         // readiness lists only the upstreams this deployment uses (both breakers exist: the routes name them)
