@@ -10,21 +10,21 @@ import java.util.Optional;
  * it). Authenticated API requests consume them: a request the upstream would refuse with 401 anyway never
  * reaches its rate limiter or its servers, and so does not use up a fault.
  */
-final class ChangellyFaultInjector {
+final class FaultInjector {
 
-    private final Map<String, ChangellyInjectedFault> byPath = new HashMap<>();
+    private final Map<String, InjectedFault> byPath = new HashMap<>();
 
-    synchronized void arm(ChangellyInjectedFault fault) {
+    synchronized void arm(InjectedFault fault) {
         byPath.put(fault.path(), fault);
     }
 
     /** Takes one use of the fault armed for this path, if any. */
-    synchronized Optional<ChangellyInjectedFault> take(String path) {
-        ChangellyInjectedFault fault = byPath.get(path);
+    synchronized Optional<InjectedFault> take(String path) {
+        InjectedFault fault = byPath.get(path);
         if (fault == null) {
             return Optional.empty();
         }
-        ChangellyInjectedFault rest = fault.used();
+        InjectedFault rest = fault.used();
         if (rest.remaining() > 0) {
             byPath.put(path, rest);
         } else {
@@ -33,7 +33,7 @@ final class ChangellyFaultInjector {
         return Optional.of(fault);
     }
 
-    synchronized List<ChangellyInjectedFault> armed() {
+    synchronized List<InjectedFault> armed() {
         return List.copyOf(byPath.values());
     }
 
