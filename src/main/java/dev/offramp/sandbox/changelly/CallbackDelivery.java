@@ -33,7 +33,7 @@ record CallbackDelivery(long sequence, String orderId, String status, String rea
         json.put("outcome", delivered() ? "delivered" : "failed");
         json.put("httpStatus", httpStatus);
         json.put("error", error);
-        json.put("sentAt", Json.timestamp(sentAt));
+        json.put("sentAt", ChangellyJson.timestamp(sentAt));
         json.put("body", body);
         return json;
     }

@@ -56,7 +56,7 @@ final class CallbackDispatcher implements AutoCloseable {
     void send(String orderId, Map<String, Object> body, String reason) {
         long queuedIn = epoch.get();
         long number = sequence.incrementAndGet();
-        String json = Json.write(body);
+        String json = ChangellyJson.write(body);
         try {
             worker.execute(() -> deliver(queuedIn, number, orderId, body, json, reason));
         } catch (RejectedExecutionException e) {

@@ -22,7 +22,7 @@ final class CallbackSigner {
 
     /** {@code JSON.stringify({orderId})}: Jackson escapes a string the same way for any realistic id. */
     static String signedContent(String orderId) {
-        return Json.write(Map.of("orderId", orderId));
+        return ChangellyJson.write(Map.of("orderId", orderId));
     }
 
     String sign(String orderId) {

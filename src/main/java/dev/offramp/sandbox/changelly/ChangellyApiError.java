@@ -82,6 +82,6 @@ final class ChangellyApiError extends RuntimeException {
         body.put("errorType", errorType);
         body.put("errorMessage", errorMessage);
         body.put("errorDetails", details == null ? null : details.stream().map(Detail::toJson).toList());
-        return new SandboxResponse(status, "application/json", Json.write(body), headers);
+        return new SandboxResponse(status, "application/json", ChangellyJson.write(body), headers);
     }
 }

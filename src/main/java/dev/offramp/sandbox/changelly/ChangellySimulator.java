@@ -55,12 +55,12 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
     private static final Pattern CHECKOUT = Pattern.compile("/checkout/([^/]+)");
 
     private final RequestSignatureVerifier signatures;
-    private final FaultInjector faults = new FaultInjector();
+    private final ChangellyFaultInjector faults = new ChangellyFaultInjector();
     private final CallbackDispatcher callbacks;
     private final OrderClock clock;
     private final OrderBook orders;
     private final FiatApiEndpoints api;
-    private final SandboxControlEndpoints controls;
+    private final ChangellyControlEndpoints controls;
     private final CheckoutPage checkout;
 
     public ChangellySimulator(ChangellySimulatorSettings settings) {
@@ -95,7 +95,7 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
         AddressValidator addresses = new AddressValidator();
         this.api = new FiatApiEndpoints(orders,
                 new SellOrderCreator(calculator, addresses, settings, time), calculator, addresses, callbacks);
-        this.controls = new SandboxControlEndpoints(orders, callbacks, faults);
+        this.controls = new ChangellyControlEndpoints(orders, callbacks, faults);
         this.checkout = new CheckoutPage(orders);
     }
 
@@ -116,7 +116,7 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
                 return checkout.render(page.group(1));
             }
             signatures.requireAuthentic(request);
-            Optional<InjectedFault> fault = faults.take(path);
+            Optional<ChangellyInjectedFault> fault = faults.take(path);
             if (fault.isPresent() && !fault.get().afterProcessing()) {
                 Optional<SandboxResponse> injected = apply(fault.get());
                 if (injected.isPresent()) {
@@ -138,7 +138,7 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
     }
 
     /** Waits the fault's delay, then answers its error if it has one (else the request goes on as usual). */
-    private static Optional<SandboxResponse> apply(InjectedFault fault) {
+    private static Optional<SandboxResponse> apply(ChangellyInjectedFault fault) {
         if (fault.delayMs() > 0) {
             try {
                 Thread.sleep(fault.delayMs());

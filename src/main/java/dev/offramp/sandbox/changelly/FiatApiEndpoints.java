@@ -50,9 +50,9 @@ final class FiatApiEndpoints {
             case "GET /v1/sell/offers":
                 return ok(offers.offers(SellOfferRequest.fromQuery(query)).stream().map(SellOffer::toJson).toList());
             case "POST /v1/validate-address":
-                return ok(validateAddress(Json.readObject(request.bodyText())));
+                return ok(validateAddress(ChangellyJson.readObject(request.bodyText())));
             case "POST /v1/sell/orders":
-                return ok(createOrder(Json.readObject(request.bodyText())));
+                return ok(createOrder(ChangellyJson.readObject(request.bodyText())));
             case "GET /v1/orders":
                 return ok(listOrders(OrderListQuery.fromQuery(query)));
             default:
@@ -66,13 +66,13 @@ final class FiatApiEndpoints {
         Matcher patch = SANDBOX_ORDER.matcher(path);
         // the endpoint page documents PATCH, the off-ramp use case says POST: both are accepted
         if (patch.matches() && ("PATCH".equals(method) || "POST".equals(method))) {
-            return ok(orders.patch(patch.group(1), OrderPatch.parse(Json.readObject(request.bodyText()))).toView());
+            return ok(orders.patch(patch.group(1), OrderPatch.parse(ChangellyJson.readObject(request.bodyText()))).toView());
         }
         return Optional.empty();
     }
 
     private static Optional<SandboxResponse> ok(Object body) {
-        return Optional.of(SandboxResponse.json(200, Json.write(body)));
+        return Optional.of(SandboxResponse.json(200, ChangellyJson.write(body)));
     }
 
     private List<Map<String, Object>> countries(QueryParameters query) {

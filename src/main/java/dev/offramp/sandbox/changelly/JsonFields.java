@@ -63,7 +63,7 @@ final class JsonFields {
             return null;
         }
         String text = node.isNumber() ? plainIfSmall(node) : node.isTextual() ? node.asText().trim() : null;
-        if (text == null || Amounts.positive(text).isEmpty()) {
+        if (text == null || ChangellyAmounts.positive(text).isEmpty()) {
             problem(name, "Incorrect amount: a positive decimal is expected");
             return null;
         }

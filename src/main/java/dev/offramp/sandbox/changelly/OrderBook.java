@@ -76,7 +76,7 @@ final class OrderBook {
             if (order == null || (expectedStatusChanges != null && order.statusChanges() != expectedStatusChanges)) {
                 return Optional.empty();
             }
-            Optional<OrderStatus> next = order.status().nextStep();
+            Optional<ChangellyOrderStatus> next = order.status().nextStep();
             if (next.isEmpty()) {
                 return Optional.empty();
             }

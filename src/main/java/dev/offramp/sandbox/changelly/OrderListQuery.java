@@ -18,16 +18,16 @@ import java.util.Set;
  * bare call returns as much of the "full list" as one page can.
  */
 record OrderListQuery(Set<String> orderIds, Set<String> externalOrderIds, Set<String> externalUserIds,
-                      Set<OrderStatus> statuses, Optional<Instant> startDate, Optional<Instant> endDate,
+                      Set<ChangellyOrderStatus> statuses, Optional<Instant> startDate, Optional<Instant> endDate,
                       int offset, int limit) {
 
     static final int MAX_LIMIT = 100;
 
     static OrderListQuery fromQuery(QueryParameters query) {
         List<ChangellyApiError.Detail> problems = new ArrayList<>();
-        Set<OrderStatus> statuses = new HashSet<>();
+        Set<ChangellyOrderStatus> statuses = new HashSet<>();
         for (String text : query.values("status")) {
-            OrderStatus.parse(text).ifPresentOrElse(statuses::add,
+            ChangellyOrderStatus.parse(text).ifPresentOrElse(statuses::add,
                     () -> problems.add(new ChangellyApiError.Detail("status", "Incorrect status: " + text)));
         }
         Optional<Instant> start = date(query, "startDate", false, problems);

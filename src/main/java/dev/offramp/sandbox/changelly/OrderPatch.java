@@ -21,9 +21,9 @@ final class OrderPatch {
     private static final List<String> OPTIONAL_AMOUNTS = List.of("amountTo", "payinAmount", "payoutAmount");
 
     private final Map<String, Object> changes;
-    private final Optional<OrderStatus> status;
+    private final Optional<ChangellyOrderStatus> status;
 
-    private OrderPatch(Map<String, Object> changes, Optional<OrderStatus> status) {
+    private OrderPatch(Map<String, Object> changes, Optional<ChangellyOrderStatus> status) {
         this.changes = changes;
         this.status = status;
     }
@@ -52,10 +52,10 @@ final class OrderPatch {
         if (fields.has("metadata")) {
             changes.put("metadata", fields.optionalObject("metadata"));
         }
-        Optional<OrderStatus> status = Optional.empty();
+        Optional<ChangellyOrderStatus> status = Optional.empty();
         if (fields.has("status")) {
             String text = fields.requiredText("status");
-            status = OrderStatus.parse(text);
+            status = ChangellyOrderStatus.parse(text);
             if (text != null && status.isEmpty()) {
                 fields.problem("status", "Incorrect status: one of created, pending, hold, refunded, expired, failed, complete");
             }
@@ -64,7 +64,7 @@ final class OrderPatch {
         return new OrderPatch(changes, status);
     }
 
-    Optional<OrderStatus> status() {
+    Optional<ChangellyOrderStatus> status() {
         return status;
     }
 

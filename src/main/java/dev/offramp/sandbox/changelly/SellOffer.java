@@ -22,12 +22,12 @@ sealed interface SellOffer permits SellOffer.Quote, SellOffer.Failure {
 
         Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("amountExpectedTo", Amounts.format(amountExpectedTo));
+            json.put("amountExpectedTo", ChangellyAmounts.format(amountExpectedTo));
             json.put("method", method);
             json.put("methodName", methodName);
-            json.put("rate", Amounts.format(rate));
-            json.put("invertedRate", Amounts.format(invertedRate));
-            json.put("fee", Amounts.format(fee));
+            json.put("rate", ChangellyAmounts.format(rate));
+            json.put("invertedRate", ChangellyAmounts.format(invertedRate));
+            json.put("fee", ChangellyAmounts.format(fee));
             return json;
         }
     }
@@ -47,11 +47,11 @@ sealed interface SellOffer permits SellOffer.Quote, SellOffer.Failure {
             MethodQuote best = best();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("providerCode", providerCode);
-            json.put("rate", Amounts.format(best.rate()));
-            json.put("invertedRate", Amounts.format(best.invertedRate()));
-            json.put("fee", Amounts.format(methods.stream().map(MethodQuote::fee).min(Comparator.naturalOrder()).orElseThrow()));
-            json.put("amountFrom", Amounts.format(amountFrom));
-            json.put("amountExpectedTo", Amounts.format(
+            json.put("rate", ChangellyAmounts.format(best.rate()));
+            json.put("invertedRate", ChangellyAmounts.format(best.invertedRate()));
+            json.put("fee", ChangellyAmounts.format(methods.stream().map(MethodQuote::fee).min(Comparator.naturalOrder()).orElseThrow()));
+            json.put("amountFrom", ChangellyAmounts.format(amountFrom));
+            json.put("amountExpectedTo", ChangellyAmounts.format(
                     methods.stream().map(MethodQuote::amountExpectedTo).max(Comparator.naturalOrder()).orElseThrow()));
             json.put("paymentMethodOffers", methods.stream().map(MethodQuote::toJson).toList());
             return json;

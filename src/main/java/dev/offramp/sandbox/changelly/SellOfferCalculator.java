@@ -50,12 +50,12 @@ final class SellOfferCalculator {
         if (usd.compareTo(provider.minUsd()) < 0) {
             BigDecimal min = provider.minUsd().divide(crypto.usdValue(), crypto.precision(), RoundingMode.UP);
             return new SellOffer.Failure(code, "limits", "Amount is less than the provider's minimum",
-                    List.of(new ChangellyApiError.Detail("min", Amounts.format(min))));
+                    List.of(new ChangellyApiError.Detail("min", ChangellyAmounts.format(min))));
         }
         if (usd.compareTo(provider.maxUsd()) > 0) {
             BigDecimal max = provider.maxUsd().divide(crypto.usdValue(), crypto.precision(), RoundingMode.DOWN);
             return new SellOffer.Failure(code, "limits", "Amount is more than the provider's maximum",
-                    List.of(new ChangellyApiError.Detail("max", Amounts.format(max))));
+                    List.of(new ChangellyApiError.Detail("max", ChangellyAmounts.format(max))));
         }
         List<SellOffer.MethodQuote> quotes = new ArrayList<>();
         for (PaymentMethodTerms method : methods) {

@@ -31,7 +31,7 @@ record SellOfferRequest(CatalogCurrency currencyFrom, CatalogCurrency currencyTo
         if (amountFrom == null) {
             problems.add(new ChangellyApiError.Detail("amountFrom", "Parameter is required"));
         } else {
-            amount = Amounts.positive(amountFrom).orElse(null);
+            amount = ChangellyAmounts.positive(amountFrom).orElse(null);
             if (amount == null) {
                 problems.add(new ChangellyApiError.Detail("amountFrom", "Incorrect amount: a positive decimal string is expected"));
             }

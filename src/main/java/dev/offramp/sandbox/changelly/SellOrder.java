@@ -23,16 +23,16 @@ record SellOrder(
         String country, String state, String ip, String refundAddress, String walletAddress, String walletExtraId,
         String paymentMethod, String userAgent, JsonNode metadata,
         String payinAmount, String payoutAmount, String payinCurrency, String payoutCurrency, String transactionHash,
-        String redirectUrl, OrderStatus status, int statusChanges, Instant createdAt, Instant updatedAt, long sequence) {
+        String redirectUrl, ChangellyOrderStatus status, int statusChanges, Instant createdAt, Instant updatedAt, long sequence) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    SellOrder withStatus(OrderStatus newStatus, Instant now) {
+    SellOrder withStatus(ChangellyOrderStatus newStatus, Instant now) {
         if (newStatus == status) {
             return this;
         }
         String hash = transactionHash;
-        if (hash == null && newStatus != OrderStatus.expired && newStatus != OrderStatus.failed && newStatus != OrderStatus.created) {
+        if (hash == null && newStatus != ChangellyOrderStatus.expired && newStatus != ChangellyOrderStatus.failed && newStatus != ChangellyOrderStatus.created) {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             hash = HexFormat.of().formatHex(bytes);
@@ -71,7 +71,7 @@ record SellOrder(
     }
 
     /** The view, but claiming a status the order may not have (the sandbox's lying callback). */
-    Map<String, Object> withStatusClaim(OrderStatus claimed) {
+    Map<String, Object> withStatusClaim(ChangellyOrderStatus claimed) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("redirectUrl", redirectUrl);
         view.put("orderId", orderId);
@@ -93,8 +93,8 @@ record SellOrder(
         view.put("paymentMethod", paymentMethod);
         view.put("userAgent", userAgent);
         view.put("metadata", metadata);
-        view.put("createdAt", Json.timestamp(createdAt));
-        view.put("updatedAt", Json.timestamp(updatedAt));
+        view.put("createdAt", ChangellyJson.timestamp(createdAt));
+        view.put("updatedAt", ChangellyJson.timestamp(updatedAt));
         view.put("payinAmount", payinAmount);
         view.put("payoutAmount", payoutAmount);
         view.put("payinCurrency", payinCurrency);
@@ -121,7 +121,7 @@ record SellOrder(
         json.put("paymentMethod", paymentMethod);
         json.put("userAgent", userAgent);
         json.put("metadata", metadata);
-        json.put("createdAt", Json.timestamp(createdAt));
+        json.put("createdAt", ChangellyJson.timestamp(createdAt));
         return json;
     }
 }

@@ -63,7 +63,7 @@ final class SellOrderCreator {
         // here its best-paying method
         SellOffer.MethodQuote chosen = paymentMethod == null ? quote.best()
                 : quote.methods().stream().filter(m -> m.method().equals(paymentMethod)).findFirst().orElseThrow();
-        String amountExpectedTo = Amounts.format(chosen.amountExpectedTo());
+        String amountExpectedTo = ChangellyAmounts.format(chosen.amountExpectedTo());
 
         String orderId = UUID.randomUUID().toString();
         var now = clock.instant();
@@ -72,6 +72,6 @@ final class SellOrderCreator {
                 refundAddress, walletAddress, walletExtraId, chosen.method(), userAgent, metadata,
                 amountFrom, amountExpectedTo, currencyFrom, currencyTo, null,
                 settings.baseUrl("localhost") + "/checkout/" + orderId,
-                OrderStatus.created, 0, now, now, sequence.incrementAndGet());
+                ChangellyOrderStatus.created, 0, now, now, sequence.incrementAndGet());
     }
 }

@@ -61,7 +61,7 @@ final class Call {
             } else {
                 JsonNode parsed;
                 try {
-                    parsed = Json.read(request.body());
+                    parsed = UnigoxJson.read(request.body());
                 } catch (IOException e) {
                     throw invalid("request body is not valid JSON");
                 }

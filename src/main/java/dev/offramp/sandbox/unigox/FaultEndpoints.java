@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * {@code /_sandbox/faults}: arm, list and clear the failures API requests meet ({@link FaultInjector}),
+ * {@code /_sandbox/faults}: arm, list and clear the failures API requests meet ({@link UnigoxFaultInjector}),
  * so route tests can play an upstream that errs, throttles, stalls or garbles through the simulator
  * itself. Same key and partner envelope as the other control endpoints; listed in {@link UnigoxSimulator}.
  */
@@ -21,27 +21,27 @@ final class FaultEndpoints {
     /** Longest delay: enough to outlast any client timeout, short enough that a typo frees its thread. */
     static final int MAX_DELAY_MS = 600_000;
 
-    private final FaultInjector faults;
+    private final UnigoxFaultInjector faults;
     private final BiPredicate<String, String> served;
 
     /**
      * @param served whether some route answers a method (null = any) and path ({@link RouteTable#serves}),
      *               to refuse a fault no request could ever meet (a typo would leave the test unfaulted)
      */
-    FaultEndpoints(FaultInjector faults, BiPredicate<String, String> served) {
+    FaultEndpoints(UnigoxFaultInjector faults, BiPredicate<String, String> served) {
         this.faults = faults;
         this.served = served;
     }
 
     void addTo(RouteTable routes) {
-        routes.add("GET", ROOT, PARTNER, call -> Reply.ok(Json.object("faults",
-                        faults.armed().stream().map(InjectedFault::toJson).toList())))
+        routes.add("GET", ROOT, PARTNER, call -> Reply.ok(UnigoxJson.object("faults",
+                        faults.armed().stream().map(UnigoxInjectedFault::toJson).toList())))
                 .add("POST", ROOT, PARTNER, call -> {
-                    InjectedFault fault = parse(call);
+                    UnigoxInjectedFault fault = parse(call);
                     faults.arm(fault);
                     return Reply.ok(fault.toJson());
                 })
-                .add("POST", ROOT + "/clear", PARTNER, call -> Reply.ok(Json.object("cleared", faults.clear())));
+                .add("POST", ROOT + "/clear", PARTNER, call -> Reply.ok(UnigoxJson.object("cleared", faults.clear())));
     }
 
     /**
@@ -50,7 +50,7 @@ final class FaultEndpoints {
      * than ignored, since a fault silently armed without its delay would make a timeout test pass for
      * the wrong reason.
      */
-    private InjectedFault parse(Call call) {
+    private UnigoxInjectedFault parse(Call call) {
         JsonNode body = call.body();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -76,11 +76,11 @@ final class FaultEndpoints {
         if (status == null && !malformed && (delayMs == null || delayMs == 0)) {
             throw call.invalid("give a status, malformed: true, or a delayMs (alone or with either)");
         }
-        if (!InjectedFault.EVERY_PATH.equals(path) && !served.test(method, UnigoxSimulator.PARTNER + path)) {
+        if (!UnigoxInjectedFault.EVERY_PATH.equals(path) && !served.test(method, UnigoxSimulator.PARTNER + path)) {
             throw call.invalid("no API route answers " + (method == null ? "" : method + " ") + path
                     + "; give the path below /api/v1/partner as the client calls it, e.g. /orders/123");
         }
-        return new InjectedFault(path, method, status, count == null ? 1 : count, retryAfter,
+        return new UnigoxInjectedFault(path, method, status, count == null ? 1 : count, retryAfter,
                 delayMs == null ? 0 : delayMs, malformed, afterProcessing);
     }
 
@@ -89,7 +89,7 @@ final class FaultEndpoints {
      * {@code /_sandbox/latency} takes, is accepted too, so mixing the two up does not arm a dead fault.
      */
     private static String path(Call call, String given) {
-        if (InjectedFault.EVERY_PATH.equals(given)) {
+        if (UnigoxInjectedFault.EVERY_PATH.equals(given)) {
             return given;
         }
         if (!given.startsWith("/") || given.contains("?")) {

@@ -92,7 +92,7 @@ final class KycEndpoints {
     }
 
     private static Map<String, Object> submissionView(SimulatedKyc kyc, String message) {
-        return Json.object("kyc_status", kyc.status().name(), "message", message,
+        return UnigoxJson.object("kyc_status", kyc.status().name(), "message", message,
                 "verification_url", kyc.verificationUrl());
     }
 
@@ -155,14 +155,14 @@ final class KycEndpoints {
             String problem = !KycDocumentTypes.isKnown(documentType) ? "unsupported document_type"
                     : !isHttps(url) ? "url must be an HTTPS URL" : null;
             if (problem != null) {
-                errors.add(Json.object("document_type", documentType, "error", problem));
+                errors.add(UnigoxJson.object("document_type", documentType, "error", problem));
                 continue;
             }
             Map<String, Object> accepted = accept(user, documentType, fileName(url));
-            uploaded.add(Json.object("document_type", documentType, "document_id", accepted.get("document_id"),
+            uploaded.add(UnigoxJson.object("document_type", documentType, "document_id", accepted.get("document_id"),
                     "file_name", accepted.get("file_name"), "status", "uploaded"));
         }
-        Map<String, Object> result = Json.object("uploaded", uploaded);
+        Map<String, Object> result = UnigoxJson.object("uploaded", uploaded);
         if (!errors.isEmpty()) {
             result.put("errors", errors);
         }
@@ -174,7 +174,7 @@ final class KycEndpoints {
         SimulatedKyc.Document document = new SimulatedKyc.Document(UUID.randomUUID().toString(), documentType,
                 fileName, clock.instant());
         user.kyc().addDocument(document);
-        return Json.object("document_id", document.documentId(), "document_type", documentType,
+        return UnigoxJson.object("document_id", document.documentId(), "document_type", documentType,
                 "file_name", fileName, "message", "Documents accepted");
     }
 
@@ -238,7 +238,7 @@ final class KycEndpoints {
             long elapsed = Duration.between(kyc.sessionStartedAt(), clock.instant()).getSeconds();
             secondsLeft = Math.max(0, HANDOFF_SESSION_SECONDS - elapsed);
         }
-        return Reply.ok(Json.object("status", status, "verification_url", kyc.verificationUrl(),
+        return Reply.ok(UnigoxJson.object("status", status, "verification_url", kyc.verificationUrl(),
                 "verification_seconds_left", secondsLeft, "provider_messages", messages));
     }
 }

@@ -76,7 +76,7 @@ final class KycLifecycle {
         if (value == null) {
             return;
         }
-        Map<String, Object> data = Json.object("user_uuid", user.userUuid(), "kyc_status", value);
+        Map<String, Object> data = UnigoxJson.object("user_uuid", user.userUuid(), "kyc_status", value);
         if (kyc.status() == KycStatus.VERIFICATION_REJECTED) {
             data.put("rejection_reasons", List.of(kyc.rejectionReason()));
         }

@@ -60,10 +60,10 @@ final class OfframpEndpoints {
         Price price = price(request);
         String method = call.text(body, "payment_method_slug");
         String network = call.text(body, "payment_network_slug");
-        return Reply.ok(Json.object(
+        return Reply.ok(UnigoxJson.object(
                 "rate", price.rate().toPlainString(),
-                "crypto_amount", Amounts.crypto(price.cryptoAmount()),
-                "fiat_amount", Amounts.fiat(price.fiatAmount()),
+                "crypto_amount", UnigoxAmounts.crypto(price.cryptoAmount()),
+                "fiat_amount", UnigoxAmounts.fiat(price.fiatAmount()),
                 "fee_breakdown", price.feeBreakdown(),
                 "payment_method_slug", method == null ? market.paymentMethodSlug() : method,
                 "payment_network_slug", network == null ? market.paymentNetworkSlug() : network,
@@ -125,16 +125,16 @@ final class OfframpEndpoints {
         BigDecimal current = pricing.movedRate(quoted.rate());
         BigDecimal sold = quoted.cryptoAmount().subtract(quoted.platformFee());
         BigDecimal difference = sold.multiply(current).subtract(quoted.fiatAmount()).abs()
-                .setScale(Amounts.FIAT_SCALE, RoundingMode.HALF_UP);
+                .setScale(UnigoxAmounts.FIAT_SCALE, RoundingMode.HALF_UP);
         return SimError.partner(409, "PRICE_CHANGED_REQUOTE",
                 "Price has changed beyond slippage tolerance, please request a new quote",
-                Json.object("quoted_rate", quoted.rate(), "current_rate", current, "fiat_difference", difference));
+                UnigoxJson.object("quoted_rate", quoted.rate(), "current_rate", current, "fiat_difference", difference));
     }
 
     private static void requireKycCleared(SimUser user) {
         if (user.kyc().status() != KycStatus.VERIFIED) {
             throw SimError.partner(422, "KYC_NOT_CLEARED", "Customer is not cleared for this transaction",
-                    Json.object("kyc_status", user.kyc().partnerFacingStatus()));
+                    UnigoxJson.object("kyc_status", user.kyc().partnerFacingStatus()));
         }
     }
 
@@ -164,7 +164,7 @@ final class OfframpEndpoints {
         BigDecimal cryptoAmount = cryptoText == null ? null : positive(call, "crypto_amount", cryptoText);
         BigDecimal fiatAmount = fiatText == null ? null : positive(call, "fiat_amount", fiatText);
         String pctText = call.text(body, "partner_fee_pct");
-        BigDecimal partnerFeePct = pctText == null ? BigDecimal.ZERO : Amounts.parse(pctText);
+        BigDecimal partnerFeePct = pctText == null ? BigDecimal.ZERO : UnigoxAmounts.parse(pctText);
         if (partnerFeePct == null) {
             throw call.invalid("partner_fee_pct must be a non-negative decimal string");
         }
@@ -181,7 +181,7 @@ final class OfframpEndpoints {
     }
 
     private static BigDecimal positive(Call call, String field, String text) {
-        BigDecimal amount = Amounts.parse(text);
+        BigDecimal amount = UnigoxAmounts.parse(text);
         if (amount == null || amount.signum() <= 0) {
             throw call.invalid(field + " must be a positive decimal string");
         }

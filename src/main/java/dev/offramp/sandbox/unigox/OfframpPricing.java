@@ -61,23 +61,23 @@ final class OfframpPricing {
         BigDecimal platformShare = PLATFORM_FEE_PCT.divide(HUNDRED);
         BigDecimal partnerShare = partnerFeePct.divide(HUNDRED);
         BigDecimal sold = deposit.divide(BigDecimal.ONE.add(platformShare).add(partnerShare),
-                Amounts.CRYPTO_SCALE, RoundingMode.DOWN);
-        BigDecimal platformFee = sold.multiply(platformShare).setScale(Amounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
-        BigDecimal partnerFee = sold.multiply(partnerShare).setScale(Amounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
-        BigDecimal cryptoAmount = deposit.setScale(Amounts.CRYPTO_SCALE, RoundingMode.DOWN).subtract(partnerFee);
+                UnigoxAmounts.CRYPTO_SCALE, RoundingMode.DOWN);
+        BigDecimal platformFee = sold.multiply(platformShare).setScale(UnigoxAmounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
+        BigDecimal partnerFee = sold.multiply(partnerShare).setScale(UnigoxAmounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
+        BigDecimal cryptoAmount = deposit.setScale(UnigoxAmounts.CRYPTO_SCALE, RoundingMode.DOWN).subtract(partnerFee);
         BigDecimal fiatAmount = cryptoAmount.subtract(platformFee).multiply(rate)
-                .setScale(Amounts.FIAT_SCALE, RoundingMode.DOWN);
+                .setScale(UnigoxAmounts.FIAT_SCALE, RoundingMode.DOWN);
         return new Price("crypto", crypto, fiat, rate, cryptoAmount, fiatAmount, platformFee, partnerFee, partnerFeePct);
     }
 
     Price forFiatPayout(String crypto, String fiat, BigDecimal fiatAmount, BigDecimal partnerFeePct) {
         BigDecimal rate = MARKETS.get(fiat).rate();
-        BigDecimal payout = fiatAmount.setScale(Amounts.FIAT_SCALE, RoundingMode.HALF_UP);
-        BigDecimal sold = payout.divide(rate, Amounts.CRYPTO_SCALE, RoundingMode.UP);
+        BigDecimal payout = fiatAmount.setScale(UnigoxAmounts.FIAT_SCALE, RoundingMode.HALF_UP);
+        BigDecimal sold = payout.divide(rate, UnigoxAmounts.CRYPTO_SCALE, RoundingMode.UP);
         BigDecimal platformFee = sold.multiply(PLATFORM_FEE_PCT.divide(HUNDRED))
-                .setScale(Amounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
+                .setScale(UnigoxAmounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
         BigDecimal partnerFee = sold.multiply(partnerFeePct.divide(HUNDRED))
-                .setScale(Amounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
+                .setScale(UnigoxAmounts.CRYPTO_SCALE, RoundingMode.HALF_UP);
         return new Price("fiat", crypto, fiat, rate, sold.add(platformFee), payout, platformFee, partnerFee, partnerFeePct);
     }
 

@@ -26,10 +26,10 @@ final class OrderEndpoints {
     private static final int MAX_LIMIT = 100;
     private static final List<String> FORWARD_REQUEST_FIELDS = List.of("from", "to", "value", "gas", "nonce",
             "deadline", "data");
-    private static final Set<OrderStatus> CONFIRMABLE = Set.of(OrderStatus.CRYPTO_RECEIVED,
-            OrderStatus.FIAT_PAYMENT_STARTED, OrderStatus.AWAITING_FIAT_RECEIVED_CONFIRMATION);
-    private static final Set<OrderStatus> ALREADY_CONFIRMED = Set.of(OrderStatus.FIAT_RECEIVED_CONFIRMED,
-            OrderStatus.CRYPTO_RELEASE_PENDING, OrderStatus.COMPLETED);
+    private static final Set<UnigoxOrderStatus> CONFIRMABLE = Set.of(UnigoxOrderStatus.CRYPTO_RECEIVED,
+            UnigoxOrderStatus.FIAT_PAYMENT_STARTED, UnigoxOrderStatus.AWAITING_FIAT_RECEIVED_CONFIRMATION);
+    private static final Set<UnigoxOrderStatus> ALREADY_CONFIRMED = Set.of(UnigoxOrderStatus.FIAT_RECEIVED_CONFIRMED,
+            UnigoxOrderStatus.CRYPTO_RELEASE_PENDING, UnigoxOrderStatus.COMPLETED);
 
     private final SimulatorState state;
     private final OrderLifecycle lifecycle;
@@ -67,7 +67,7 @@ final class OrderEndpoints {
     private Reply list(Call call) {
         Map<String, String> query = call.query();
         String statusText = query.getOrDefault("status", "");
-        OrderStatus status = statusText.isBlank() ? null : OrderStatus.fromWire(statusText)
+        UnigoxOrderStatus status = statusText.isBlank() ? null : UnigoxOrderStatus.fromWire(statusText)
                 .orElseThrow(() -> call.invalid("invalid status: " + statusText));
         int page = positiveInt(call, query, "page", 1);
         // more than the maximum is served as the maximum rather than refused
@@ -75,20 +75,20 @@ final class OrderEndpoints {
         SimulatedOrders.Page result = state.orders.list(status, page, limit);
         List<Object> orders = new ArrayList<>();
         result.orders().forEach(o -> orders.add(OrderView.full(o, clock.instant())));
-        return Reply.ok(Json.object("orders", orders, "pagination", Json.object(
+        return Reply.ok(UnigoxJson.object("orders", orders, "pagination", UnigoxJson.object(
                 "page", result.page(), "limit", result.limit(),
                 "total_count", result.totalCount(), "total_pages", result.totalPages())));
     }
 
     private Reply transferParameters(Call call) {
         SimulatedOrder order = order(state, call);
-        OrderStatus status = order.status();
-        if (status == OrderStatus.CREATED || status == OrderStatus.AWAITING_LIQUIDITY_PROVIDER) {
+        UnigoxOrderStatus status = order.status();
+        if (status == UnigoxOrderStatus.CREATED || status == UnigoxOrderStatus.AWAITING_LIQUIDITY_PROVIDER) {
             throw SimError.partner(409, "INVALID_STATUS",
                     "order is not ready for this action yet: no liquidity provider has accepted it");
         }
-        if (status != OrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION
-                && status != OrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING) {
+        if (status != UnigoxOrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION
+                && status != UnigoxOrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING) {
             throw SimError.partner(409, "INVALID_STATUS",
                     "order is not awaiting a crypto transfer authorization (status: " + status.wire() + ")");
         }
@@ -96,7 +96,7 @@ final class OrderEndpoints {
         // the partner funds the gross plus its own markup
         BigDecimal funded = price.fundedAmount();
         String escrow = FakeChain.escrow(order.orderId());
-        return Reply.ok(Json.object(
+        return Reply.ok(UnigoxJson.object(
                 "order_id", order.orderId(),
                 "network_preset", FakeChain.NETWORK_PRESET,
                 "chain_id", FakeChain.CHAIN_ID,
@@ -106,7 +106,7 @@ final class OrderEndpoints {
                 "recipient_address", escrow,
                 "sender_address", FakeChain.PARTNER_WALLET,
                 "amount_atomic", FakeChain.atomic(funded),
-                "amount_human", Amounts.crypto(funded),
+                "amount_human", UnigoxAmounts.crypto(funded),
                 "crypto_currency", price.cryptoCurrency(),
                 "crypto_decimals", FakeChain.TOKEN_DECIMALS,
                 "recommended_gas_limit", FakeChain.RECOMMENDED_GAS,
@@ -137,10 +137,10 @@ final class OrderEndpoints {
             throw call.missing(missing);
         }
         requireHex(call, signature);
-        if (order.status() == OrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION) {
+        if (order.status() == UnigoxOrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION) {
             state.chain.useNonce();
-            lifecycle.move(order, OrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING);
-        } else if (order.status() != OrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING) {
+            lifecycle.move(order, UnigoxOrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING);
+        } else if (order.status() != UnigoxOrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING) {
             throw SimError.partner(409, "INVALID_STATUS",
                     "order is not awaiting crypto transfer authorization (status: " + order.status().wire() + ")");
         }
@@ -151,7 +151,7 @@ final class OrderEndpoints {
     private Reply confirmFiatReceived(Call call) {
         SimulatedOrder order = order(state, call);
         if (CONFIRMABLE.contains(order.status())) {
-            lifecycle.move(order, OrderStatus.FIAT_RECEIVED_CONFIRMED);
+            lifecycle.move(order, UnigoxOrderStatus.FIAT_RECEIVED_CONFIRMED);
         } else if (!ALREADY_CONFIRMED.contains(order.status())) {
             throw SimError.partner(409, "INVALID_STATUS",
                     "fiat receipt cannot be confirmed at status " + order.status().wire());
@@ -164,7 +164,7 @@ final class OrderEndpoints {
         if (!OrderView.allowedActions(order).contains("cancel")) {
             throw SimError.partner(400, "INVALID_STATUS", "cancellation not allowed at current status");
         }
-        lifecycle.move(order, OrderStatus.CANCELLED);
+        lifecycle.move(order, UnigoxOrderStatus.CANCELLED);
         return Reply.okWithoutBody();
     }
 
@@ -173,13 +173,13 @@ final class OrderEndpoints {
         SimulatedOrder order = order(state, call);
         String signature = call.requiredText(call.body(), "signature");
         requireHex(call, signature);
-        if (order.status() == OrderStatus.CANCELLED && order.refundOwed()) {
+        if (order.status() == UnigoxOrderStatus.CANCELLED && order.refundOwed()) {
             order.recordRefund(FakeChain.txHash("refund:" + order.orderId()));
-            lifecycle.move(order, OrderStatus.REFUNDED);
-        } else if (order.status() != OrderStatus.REFUNDED || order.refundTxHash() == null) {
+            lifecycle.move(order, UnigoxOrderStatus.REFUNDED);
+        } else if (order.status() != UnigoxOrderStatus.REFUNDED || order.refundTxHash() == null) {
             throw SimError.partner(409, "INVALID_STATUS", "no refund is owed on this order");
         }
-        return Reply.ok(Json.object("order_id", order.orderId(), "status", order.status().wire(),
+        return Reply.ok(UnigoxJson.object("order_id", order.orderId(), "status", order.status().wire(),
                 "tx_hash", order.refundTxHash()));
     }
 

@@ -28,9 +28,9 @@ final class OrderLifecycle {
         return order;
     }
 
-    void move(SimulatedOrder order, OrderStatus to) {
+    void move(SimulatedOrder order, UnigoxOrderStatus to) {
         order.moveTo(to, clock.instant());
-        if (to == OrderStatus.CRYPTO_RECEIVED) {
+        if (to == UnigoxOrderStatus.CRYPTO_RECEIVED) {
             order.recordFunding(FakeChain.txHash("fund:" + order.orderId()));
         }
         announce(order);
@@ -39,7 +39,7 @@ final class OrderLifecycle {
 
     /** One automatic step now; 409 INVALID_STATUS when the order waits for the partner or has ended. */
     void step(SimulatedOrder order) {
-        OrderStatus next = order.status().automaticNext().orElseThrow(() -> SimError.partner(409, "INVALID_STATUS",
+        UnigoxOrderStatus next = order.status().automaticNext().orElseThrow(() -> SimError.partner(409, "INVALID_STATUS",
                 "order at " + order.status().wire() + " has no automatic step"));
         move(order, next);
     }
@@ -50,7 +50,7 @@ final class OrderLifecycle {
      */
     void cancelOwingRefund(SimulatedOrder order) {
         order.owesRefund();
-        move(order, OrderStatus.CANCELLED);
+        move(order, UnigoxOrderStatus.CANCELLED);
         var data = OrderView.webhookData(order);
         data.put("action_required", OrderView.refundAction(order));
         webhooks.publish(WebhookEvent.of("evt_refund_required_" + order.orderId(), WebhookEvent.ORDER_REFUND_REQUIRED,

@@ -20,7 +20,7 @@ final class OrderView {
 
     static Map<String, Object> full(SimulatedOrder order, Instant now) {
         Price price = order.price();
-        return Json.object(
+        return UnigoxJson.object(
                 "order_id", order.orderId(),
                 "status", order.status().wire(),
                 "next_action", nextAction(order),
@@ -38,7 +38,7 @@ final class OrderView {
 
     static Map<String, Object> initiated(SimulatedOrder order) {
         Price price = order.price();
-        return Json.object(
+        return UnigoxJson.object(
                 "order_id", order.orderId(),
                 "status", order.status().wire(),
                 "quote_id", order.quoteId(),
@@ -52,7 +52,7 @@ final class OrderView {
 
     /** The "compact action response" (no fee_breakdown) of authorize, confirm, cancel and refund. */
     static Map<String, Object> compact(SimulatedOrder order) {
-        return Json.object(
+        return UnigoxJson.object(
                 "order_id", order.orderId(),
                 "status", order.status().wire(),
                 "next_action", nextAction(order),
@@ -62,22 +62,22 @@ final class OrderView {
     /** The {@code data} of {@code order.status.changed}: amounts in their shortest form, ids as strings. */
     static Map<String, Object> webhookData(SimulatedOrder order) {
         Price price = order.price();
-        return Json.object(
+        return UnigoxJson.object(
                 "order_id", order.orderId(),
                 "status", order.status().wire(),
                 "user_uuid", order.userUuid(),
-                "crypto_amount", Amounts.shortest(price.cryptoAmount()),
+                "crypto_amount", UnigoxAmounts.shortest(price.cryptoAmount()),
                 "crypto_currency", price.cryptoCurrency(),
-                "partner_fee", Amounts.shortest(price.partnerFee()),
-                "partner_fee_pct", Amounts.percent(price.partnerFeePct()),
-                "fiat_amount", Amounts.fiat(price.fiatAmount()),
+                "partner_fee", UnigoxAmounts.shortest(price.partnerFee()),
+                "partner_fee_pct", UnigoxAmounts.percent(price.partnerFeePct()),
+                "fiat_amount", UnigoxAmounts.fiat(price.fiatAmount()),
                 "fiat_currency", price.fiatCurrency(),
                 "provider", "p2p",
                 "payment_details_id", Long.toString(order.paymentDetailsId()));
     }
 
     static Map<String, Object> refundAction(SimulatedOrder order) {
-        return Json.object(
+        return UnigoxJson.object(
                 "type", "authorize_refund",
                 "message", "This order ended without a payout and the crypto is still in escrow. "
                         + "Sign the refund to send it back to your wallet.",
@@ -97,13 +97,13 @@ final class OrderView {
     }
 
     private static boolean owesRefund(SimulatedOrder order) {
-        return order.status() == OrderStatus.CANCELLED && order.refundOwed();
+        return order.status() == UnigoxOrderStatus.CANCELLED && order.refundOwed();
     }
 
     private static Long authorizationSecondsLeft(SimulatedOrder order, Instant now) {
-        OrderStatus status = order.status();
-        if (status != OrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION
-                && status != OrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING) {
+        UnigoxOrderStatus status = order.status();
+        if (status != UnigoxOrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION
+                && status != UnigoxOrderStatus.CRYPTO_TRANSFER_AUTHORIZATION_PENDING) {
             return null;
         }
         long elapsed = Duration.between(order.authorizationWindowOpenedAt(), now).getSeconds();
@@ -112,7 +112,7 @@ final class OrderView {
 
     private static List<Object> timeline(SimulatedOrder order) {
         return order.timeline().stream()
-                .<Object>map(step -> Json.object(
+                .<Object>map(step -> UnigoxJson.object(
                         "status", step.status().wire(),
                         "timestamp", Times.iso(step.at()),
                         "description", step.status().description()))

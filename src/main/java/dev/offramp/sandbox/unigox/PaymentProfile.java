@@ -15,7 +15,7 @@ record PaymentProfile(long id, String userUuid, String currency, String rail, St
     }
 
     Map<String, Object> view() {
-        return Json.object(
+        return UnigoxJson.object(
                 "payment_details_id", paymentDetailsId(),
                 "rail", rail,
                 "currency", currency,

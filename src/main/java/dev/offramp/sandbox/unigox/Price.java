@@ -24,18 +24,18 @@ record Price(String anchor, String cryptoCurrency, String fiatCurrency, BigDecim
     }
 
     Map<String, Object> feeBreakdown() {
-        return Json.object(
-                "platform_fee", Amounts.crypto(platformFee),
-                "platform_fee_pct", Amounts.percent(OfframpPricing.PLATFORM_FEE_PCT),
-                "partner_fee", Amounts.crypto(partnerFee),
-                "partner_fee_pct", Amounts.percent(partnerFeePct),
-                "total_fee", Amounts.crypto(totalFee()));
+        return UnigoxJson.object(
+                "platform_fee", UnigoxAmounts.crypto(platformFee),
+                "platform_fee_pct", UnigoxAmounts.percent(OfframpPricing.PLATFORM_FEE_PCT),
+                "partner_fee", UnigoxAmounts.crypto(partnerFee),
+                "partner_fee_pct", UnigoxAmounts.percent(partnerFeePct),
+                "total_fee", UnigoxAmounts.crypto(totalFee()));
     }
 
     Map<String, Object> amounts() {
-        return Json.object(
-                "crypto_amount", Amounts.crypto(cryptoAmount),
-                "fiat_amount", Amounts.fiat(fiatAmount),
+        return UnigoxJson.object(
+                "crypto_amount", UnigoxAmounts.crypto(cryptoAmount),
+                "fiat_amount", UnigoxAmounts.fiat(fiatAmount),
                 "crypto_currency", cryptoCurrency,
                 "fiat_currency", fiatCurrency,
                 "rate", rate.toPlainString());

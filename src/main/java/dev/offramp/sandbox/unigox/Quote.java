@@ -70,12 +70,12 @@ final class Quote {
     }
 
     Map<String, Object> view() {
-        return Json.object(
+        return UnigoxJson.object(
                 "quote_id", quoteId,
                 "anchor_type", price.anchor(),
                 "rate", price.rate().toPlainString(),
-                "crypto_amount", Amounts.crypto(price.cryptoAmount()),
-                "fiat_amount", Amounts.fiat(price.fiatAmount()),
+                "crypto_amount", UnigoxAmounts.crypto(price.cryptoAmount()),
+                "fiat_amount", UnigoxAmounts.fiat(price.fiatAmount()),
                 "fee_breakdown", price.feeBreakdown(),
                 // an integer here, as in the quote request; a string everywhere else
                 "payment_details_id", paymentDetailsId,

@@ -51,13 +51,13 @@ final class SimError extends RuntimeException {
 
     Map<String, Object> body() {
         if (envelope == Envelope.LEGACY) {
-            Map<String, Object> data = Json.object("error_key", code);
+            Map<String, Object> data = UnigoxJson.object("error_key", code);
             if (getMessage() != null) {
                 data.put("message", getMessage());
             }
-            return Json.object("success", false, "data", data);
+            return UnigoxJson.object("success", false, "data", data);
         }
-        return Json.object("success", false, "error",
-                Json.object("code", code, "message", getMessage(), "details", details));
+        return UnigoxJson.object("success", false, "error",
+                UnigoxJson.object("code", code, "message", getMessage(), "details", details));
     }
 }

@@ -45,7 +45,7 @@ final class SimUser {
 
     /** The answer of POST /users (both {@code user_uuid} and its older name {@code id}). */
     Map<String, Object> createView() {
-        return Json.object(
+        return UnigoxJson.object(
                 "user_uuid", userUuid,
                 "id", userUuid,
                 "email", email,
@@ -63,11 +63,11 @@ final class SimUser {
             view.put("id", profile.paymentDetailsId());
             profiles.add(view);
         }
-        return Json.object(
+        return UnigoxJson.object(
                 "user_uuid", userUuid,
                 "email", email,
                 "created_at", Times.iso(createdAt),
-                "kyc", Json.object(
+                "kyc", UnigoxJson.object(
                         "status", kyc.status().name(),
                         "kyc_method", kyc.method(),
                         "first_name", pii.get("first_name"),

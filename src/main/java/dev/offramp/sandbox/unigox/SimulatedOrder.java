@@ -12,7 +12,7 @@ import java.util.List;
 final class SimulatedOrder {
 
     /** One timeline entry, as {@code timeline[]} shows it. */
-    record Step(OrderStatus status, Instant at) {
+    record Step(UnigoxOrderStatus status, Instant at) {
     }
 
     private final String orderId;
@@ -24,7 +24,7 @@ final class SimulatedOrder {
     private final Price price;
     private final Instant createdAt;
     private final List<Step> timeline = new ArrayList<>();
-    private OrderStatus status;
+    private UnigoxOrderStatus status;
     private Instant updatedAt;
     private long version;
     private Instant authorizationWindowOpenedAt;
@@ -35,10 +35,10 @@ final class SimulatedOrder {
     private StatusListener statusListener;
 
     interface StatusListener {
-        void moved(SimulatedOrder order, OrderStatus from);
+        void moved(SimulatedOrder order, UnigoxOrderStatus from);
     }
 
-    SimulatedOrder(String orderId, long sequence, Quote quote, String referenceId, OrderStatus first, Instant now) {
+    SimulatedOrder(String orderId, long sequence, Quote quote, String referenceId, UnigoxOrderStatus first, Instant now) {
         this.orderId = orderId;
         this.sequence = sequence;
         this.userUuid = quote.userUuid();
@@ -93,7 +93,7 @@ final class SimulatedOrder {
         return List.copyOf(timeline);
     }
 
-    OrderStatus status() {
+    UnigoxOrderStatus status() {
         return status;
     }
 
@@ -122,13 +122,13 @@ final class SimulatedOrder {
         this.statusListener = listener;
     }
 
-    void moveTo(OrderStatus to, Instant now) {
-        OrderStatus from = status;
+    void moveTo(UnigoxOrderStatus to, Instant now) {
+        UnigoxOrderStatus from = status;
         status = to;
         updatedAt = now;
         version++;
         timeline.add(new Step(to, now));
-        if (to == OrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION) {
+        if (to == UnigoxOrderStatus.AWAITING_CRYPTO_TRANSFER_AUTHORIZATION) {
             authorizationWindowOpenedAt = now;
         }
         if (statusListener != null && from != to) {

@@ -30,12 +30,12 @@ final class SimulatedOrders {
     private static final Comparator<SimulatedOrder> BY_SEQUENCE = Comparator.comparingLong(SimulatedOrder::sequence);
 
     private final Map<String, SimulatedOrder> byId = new LinkedHashMap<>();
-    private final Map<OrderStatus, List<SimulatedOrder>> byStatus = new EnumMap<>(OrderStatus.class);
+    private final Map<UnigoxOrderStatus, List<SimulatedOrder>> byStatus = new EnumMap<>(UnigoxOrderStatus.class);
     private long nextSequence;
 
     SimulatedOrder open(Quote quote, String referenceId, Instant now) {
         SimulatedOrder order = new SimulatedOrder(UUID.randomUUID().toString(), nextSequence++, quote, referenceId,
-                OrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
+                UnigoxOrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
         add(order);
         return order;
     }
@@ -44,14 +44,14 @@ final class SimulatedOrders {
      * An order placed without a quote request, already at {@code status} and sending no webhook
      * ({@code POST /_sandbox/orders/bulk}); false when the id is taken.
      */
-    boolean place(String orderId, Quote quote, OrderStatus status, Instant now) {
+    boolean place(String orderId, Quote quote, UnigoxOrderStatus status, Instant now) {
         if (byId.containsKey(orderId)) {
             return false;
         }
         SimulatedOrder order = new SimulatedOrder(orderId, nextSequence++, quote, null,
-                OrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
+                UnigoxOrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
         add(order);
-        if (status != OrderStatus.AWAITING_LIQUIDITY_PROVIDER) {
+        if (status != UnigoxOrderStatus.AWAITING_LIQUIDITY_PROVIDER) {
             order.moveTo(status, now);
         }
         return true;
@@ -62,7 +62,7 @@ final class SimulatedOrders {
     }
 
     /** @param status null for every status */
-    Page list(OrderStatus status, int page, int limit) {
+    Page list(UnigoxOrderStatus status, int page, int limit) {
         List<SimulatedOrder> matching = status == null ? new ArrayList<>(byId.values())
                 : byStatus.getOrDefault(status, List.of());
         int from = (int) Math.min((long) (page - 1) * limit, matching.size());
@@ -82,7 +82,7 @@ final class SimulatedOrders {
         order.onStatusChange(this::moved);
     }
 
-    private void moved(SimulatedOrder order, OrderStatus from) {
+    private void moved(SimulatedOrder order, UnigoxOrderStatus from) {
         List<SimulatedOrder> old = byStatus.get(from);
         if (old != null) {
             int at = Collections.binarySearch(old, order, BY_SEQUENCE);

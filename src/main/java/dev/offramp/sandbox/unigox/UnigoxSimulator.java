@@ -93,7 +93,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     private final RouteTable routes = new RouteTable();
     private final ResponseLatency latency = new ResponseLatency();
     private final RequestStats stats = new RequestStats();
-    private final FaultInjector faults = new FaultInjector();
+    private final UnigoxFaultInjector faults = new UnigoxFaultInjector();
     private final List<SandboxExchangeObserver> observers = new CopyOnWriteArrayList<>();
 
     public UnigoxSimulator(UnigoxSimulatorSettings settings) {
@@ -113,7 +113,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         new KycEndpoints(state, kyc, clock).addTo(routes);
         new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
         new OrderEndpoints(state, orders, clock).addTo(routes);
-        new SandboxControlEndpoints(state, orders, kyc, webhooks, latency, stats, faults, clock).addTo(routes);
+        new UnigoxControlEndpoints(state, orders, kyc, webhooks, latency, stats, faults, clock).addTo(routes);
         new FaultEndpoints(faults, routes::serves).addTo(routes);
     }
 
@@ -166,7 +166,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                         : SimError.partner(401, "UNAUTHORIZED", "Invalid or missing API key");
             }
             latency.await(request.path());
-            Optional<InjectedFault> fault = apiPath == null ? Optional.empty() : faults.take(route.method(), apiPath);
+            Optional<UnigoxInjectedFault> fault = apiPath == null ? Optional.empty() : faults.take(route.method(), apiPath);
             if (fault.isPresent() && !fault.get().afterProcessing()) {
                 Optional<SandboxResponse> injected = meet(fault.get(), route.envelope());
                 if (injected.isPresent()) {
@@ -192,18 +192,18 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
             if (reply.data() == Reply.NO_BODY) {
                 return Answer.of(new SandboxResponse(reply.status(), null, "", java.util.Map.of()));
             }
-            return Answer.of(SandboxResponse.json(reply.status(), Json.write(Json.object("success", true, "data", reply.data()))));
+            return Answer.of(SandboxResponse.json(reply.status(), UnigoxJson.write(UnigoxJson.object("success", true, "data", reply.data()))));
         } catch (SimError e) {
-            return Answer.of(SandboxResponse.json(e.status(), Json.write(e.body())));
+            return Answer.of(SandboxResponse.json(e.status(), UnigoxJson.write(e.body())));
         } catch (RuntimeException e) {
             LOG.error("unigox simulator failed on {} {}", request.method(), request.path(), e);
-            return Answer.of(SandboxResponse.json(500, Json.write(
+            return Answer.of(SandboxResponse.json(500, UnigoxJson.write(
                     SimError.partner(500, "INTERNAL_ERROR", "the simulator failed; see its log").body())));
         }
     }
 
     /** Waits the fault's delay outside the state lock (other requests go on), then its answer, if it has one. */
-    private static Optional<SandboxResponse> meet(InjectedFault fault, SimError.Envelope envelope) {
+    private static Optional<SandboxResponse> meet(UnigoxInjectedFault fault, SimError.Envelope envelope) {
         if (fault.delayMs() > 0) {
             ResponseLatency.pause(fault.delayMs());
         }

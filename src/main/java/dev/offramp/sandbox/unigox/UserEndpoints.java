@@ -24,7 +24,7 @@ final class UserEndpoints {
 
     void addTo(RouteTable routes) {
         String p = UnigoxSimulator.PARTNER;
-        routes.add("GET", p + "/verify-auth", LEGACY, call -> Reply.ok(Json.object(
+        routes.add("GET", p + "/verify-auth", LEGACY, call -> Reply.ok(UnigoxJson.object(
                         "message", "Authentication successful", "authenticated", true)))
                 .add("POST", p + "/users", LEGACY, this::createOrGet)
                 .add("GET", p + "/users/{user_uuid}", LEGACY, this::show)

@@ -59,7 +59,7 @@ final class WebhookDelivery {
     }
 
     synchronized Map<String, Object> view() {
-        return Json.object(
+        return UnigoxJson.object(
                 "event_id", event.eventId(),
                 "event_type", event.eventType(),
                 "order_id", event.orderId(),

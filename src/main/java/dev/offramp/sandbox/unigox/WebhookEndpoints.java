@@ -44,23 +44,23 @@ final class WebhookEndpoints {
             throw SimError.legacy(400, "webhook URL must use HTTPS", null);
         }
         webhooks.register(url.trim());
-        return Reply.ok(Json.object("url", url.trim(), "enabled", true));
+        return Reply.ok(UnigoxJson.object("url", url.trim(), "enabled", true));
     }
 
     private Reply show(Call call) {
         String url = webhooks.url();
-        return Reply.ok(Json.object("url", url, "enabled", url != null));
+        return Reply.ok(UnigoxJson.object("url", url, "enabled", url != null));
     }
 
     /** The path id is ignored, as on the real platform: there is one URL per partner. */
     private Reply delete(Call call) {
         webhooks.unregister();
-        return Reply.ok(Json.object("message", "webhook deleted"));
+        return Reply.ok(UnigoxJson.object("message", "webhook deleted"));
     }
 
     private Reply test(Call call) {
         WebhookEvent ping = WebhookEvent.of(WebhookEvent.newEventId(), WebhookEvent.WEBHOOK_TEST, clock.instant(),
-                Json.object("message", "Test event from the Unigox sandbox simulator"), null, null, null);
+                UnigoxJson.object("message", "Test event from the Unigox sandbox simulator"), null, null, null);
         CompletableFuture<WebhookDelivery> sent = webhooks.sendTest(ping);
         if (sent == null) {
             throw SimError.legacy(400, "webhook URL is not set", null);
@@ -80,7 +80,7 @@ final class WebhookEndpoints {
             throw SimError.legacy(502, "webhook delivery failed",
                     status == null ? "the webhook URL could not be reached" : "the webhook URL answered " + status);
         }
-        return Reply.ok(Json.object("delivered", true, "http_status", delivery.httpStatus()));
+        return Reply.ok(UnigoxJson.object("delivered", true, "http_status", delivery.httpStatus()));
     }
 
     private static boolean isHttpUrl(String url) {

@@ -25,12 +25,12 @@ record WebhookEvent(String eventId, String eventType, String orderId, String use
 
     static WebhookEvent of(String eventId, String eventType, Instant createdAt, Map<String, Object> data,
                            String orderId, String userUuid, String status) {
-        Map<String, Object> envelope = Json.object(
+        Map<String, Object> envelope = UnigoxJson.object(
                 "event_id", eventId,
                 "event_type", eventType,
                 "created_at", Times.iso(createdAt),
                 "data", data);
-        return new WebhookEvent(eventId, eventType, orderId, userUuid, status, envelope, Json.writeBytes(envelope));
+        return new WebhookEvent(eventId, eventType, orderId, userUuid, status, envelope, UnigoxJson.writeBytes(envelope));
     }
 
     static String newEventId() {
@@ -42,6 +42,6 @@ record WebhookEvent(String eventId, String eventType, String orderId, String use
         String id = newEventId();
         Map<String, Object> copy = new LinkedHashMap<>(envelope);
         copy.put("event_id", id);
-        return new WebhookEvent(id, eventType, orderId, userUuid, status, copy, Json.writeBytes(copy));
+        return new WebhookEvent(id, eventType, orderId, userUuid, status, copy, UnigoxJson.writeBytes(copy));
     }
 }

@@ -22,16 +22,16 @@ class BulkOrdersAndStatsTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.data().get("created").asInt()).isEqualTo(250);
         assertThat(created.data().get("first_order_id").asText()).isEqualTo("00000007-0000-4000-8000-000000000000");
-        assertThat(created.data().get("last_order_id").asText()).isEqualTo(SandboxControlEndpoints.bulkOrderId(7, 249));
+        assertThat(created.data().get("last_order_id").asText()).isEqualTo(UnigoxControlEndpoints.bulkOrderId(7, 249));
 
         var lastPage = sim.get(P + "/orders?status=crypto_received&page=3&limit=100");
         assertThat(lastPage.status()).isEqualTo(200);
         assertThat(lastPage.data().get("orders")).hasSize(50);
         assertThat(lastPage.data().get("orders").get(0).get("order_id").asText())
-                .isEqualTo(SandboxControlEndpoints.bulkOrderId(7, 200));
+                .isEqualTo(UnigoxControlEndpoints.bulkOrderId(7, 200));
         assertThat(lastPage.data().get("pagination").get("total_count").asInt()).isEqualTo(250);
 
-        var one = sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(7, 42));
+        var one = sim.get(P + "/orders/" + UnigoxControlEndpoints.bulkOrderId(7, 42));
         assertThat(one.data().get("status").asText()).isEqualTo("crypto_received");
         assertThat(sim.get("/_sandbox/webhooks/deliveries").data().get("deliveries")).isEmpty();
 
@@ -45,15 +45,15 @@ class BulkOrdersAndStatsTest {
     @Test
     void anOrderThatMovesLeavesItsStatusListingAndJoinsTheOtherInCreationOrder() {
         sim.post("/_sandbox/orders/bulk", "{\"count\":5,\"status\":\"crypto_received\",\"seed\":9}");
-        String second = SandboxControlEndpoints.bulkOrderId(9, 1);
-        String fourth = SandboxControlEndpoints.bulkOrderId(9, 3);
+        String second = UnigoxControlEndpoints.bulkOrderId(9, 1);
+        String fourth = UnigoxControlEndpoints.bulkOrderId(9, 3);
         assertThat(sim.post("/_sandbox/orders/" + fourth + "/end", "{\"status\":\"completed\"}").status()).isEqualTo(200);
         assertThat(sim.post("/_sandbox/orders/" + second + "/end", "{\"status\":\"completed\"}").status()).isEqualTo(200);
 
         var open = sim.get(P + "/orders?status=crypto_received&page=1&limit=100").data();
         assertThat(open.get("orders").findValuesAsText("order_id")).containsExactly(
-                SandboxControlEndpoints.bulkOrderId(9, 0), SandboxControlEndpoints.bulkOrderId(9, 2),
-                SandboxControlEndpoints.bulkOrderId(9, 4));
+                UnigoxControlEndpoints.bulkOrderId(9, 0), UnigoxControlEndpoints.bulkOrderId(9, 2),
+                UnigoxControlEndpoints.bulkOrderId(9, 4));
         assertThat(open.get("pagination").get("total_count").asInt()).isEqualTo(3);
         var done = sim.get(P + "/orders?status=completed&page=1&limit=1").data();
         assertThat(done.get("orders").findValuesAsText("order_id")).as("oldest first, whatever order they moved in")
@@ -67,7 +67,7 @@ class BulkOrdersAndStatsTest {
         sim.post("/_sandbox/orders/bulk", "{\"count\":3,\"status\":\"completed\"}");
         sim.get(P + "/orders?status=completed&page=1&limit=100");
         sim.get(P + "/orders?status=completed&page=2&limit=100");
-        sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(0, 1));
+        sim.get(P + "/orders/" + UnigoxControlEndpoints.bulkOrderId(0, 1));
 
         var stats = sim.get("/_sandbox/stats").data().get("calls");
         assertThat(stats.get("GET /api/v1/partner/orders").asLong()).isEqualTo(2);
@@ -81,11 +81,11 @@ class BulkOrdersAndStatsTest {
 
     @Test
     void statsCountCallsPerApiPathAsTheClientCallsIt() {
-        String one = SandboxControlEndpoints.bulkOrderId(0, 1);
+        String one = UnigoxControlEndpoints.bulkOrderId(0, 1);
         sim.post("/_sandbox/orders/bulk", "{\"count\":3,\"status\":\"completed\"}");
         sim.get(P + "/orders/" + one);
         sim.get(P + "/orders/" + one + "/");
-        sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(0, 2));
+        sim.get(P + "/orders/" + UnigoxControlEndpoints.bulkOrderId(0, 2));
         sim.get(P + "/orders?status=completed&page=1&limit=100");
 
         var stats = sim.get("/_sandbox/stats").data();
@@ -101,7 +101,7 @@ class BulkOrdersAndStatsTest {
     @Test
     void perPathStatsStopGrowingAtTheirCapAndSaySo() {
         for (int i = 0; i <= RequestStats.MAX_PATHS; i++) {
-            sim.get(P + "/orders/" + SandboxControlEndpoints.bulkOrderId(9, i));
+            sim.get(P + "/orders/" + UnigoxControlEndpoints.bulkOrderId(9, i));
         }
 
         var stats = sim.get("/_sandbox/stats").data();

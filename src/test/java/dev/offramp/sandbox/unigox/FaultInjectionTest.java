@@ -30,7 +30,7 @@ class FaultInjectionTest {
     void oneOrder() {
         assertThat(sim.post("/_sandbox/orders/bulk", "{\"count\":1,\"status\":\"crypto_received\"}").status())
                 .isEqualTo(201);
-        orderId = SandboxControlEndpoints.bulkOrderId(0, 0);
+        orderId = UnigoxControlEndpoints.bulkOrderId(0, 0);
         orderPath = "/orders/" + orderId;
     }
 
@@ -114,7 +114,7 @@ class FaultInjectionTest {
 
         assertThat(garbled.status()).isEqualTo(200);
         assertThat(garbled.contentType()).isEqualTo("application/json");
-        assertThat(garbled.body()).isEqualTo(InjectedFault.MALFORMED_BODY);
+        assertThat(garbled.body()).isEqualTo(UnigoxInjectedFault.MALFORMED_BODY);
         assertThatThrownBy(() -> SimulatorClient.JSON.readTree(garbled.body())).isInstanceOf(Exception.class);
         assertThat(sim.get(P + orderPath).status()).isEqualTo(200);
     }

@@ -15,12 +15,12 @@ class OfframpPricingTest {
         Price price = pricing.forCryptoDeposit("USDT", "NGN", new BigDecimal("100.00"), new BigDecimal("1"));
 
         // the contract's estimate example: 99.024390 + fees 1.463415 / 0.975610 / 2.439025
-        assertThat(Amounts.crypto(price.cryptoAmount())).isEqualTo("99.024390");
-        assertThat(Amounts.crypto(price.platformFee())).isEqualTo("1.463415");
-        assertThat(Amounts.crypto(price.partnerFee())).isEqualTo("0.975610");
-        assertThat(Amounts.crypto(price.totalFee())).isEqualTo("2.439025");
+        assertThat(UnigoxAmounts.crypto(price.cryptoAmount())).isEqualTo("99.024390");
+        assertThat(UnigoxAmounts.crypto(price.platformFee())).isEqualTo("1.463415");
+        assertThat(UnigoxAmounts.crypto(price.partnerFee())).isEqualTo("0.975610");
+        assertThat(UnigoxAmounts.crypto(price.totalFee())).isEqualTo("2.439025");
         assertThat(price.fundedAmount()).isEqualByComparingTo("100");
-        assertThat(Amounts.fiat(price.fiatAmount())).isEqualTo("149268.29");
+        assertThat(UnigoxAmounts.fiat(price.fiatAmount())).isEqualTo("149268.29");
     }
 
     @Test
@@ -28,19 +28,19 @@ class OfframpPricingTest {
         Price price = pricing.forFiatPayout("USDC", "KES", new BigDecimal("1000"), BigDecimal.ZERO);
 
         // 1000 / 129 = 7.75193798... -> 7.751938 sold; 1.5% of it = 0.116279
-        assertThat(Amounts.crypto(price.cryptoAmount())).isEqualTo("7.868217");
-        assertThat(Amounts.crypto(price.platformFee())).isEqualTo("0.116279");
-        assertThat(Amounts.crypto(price.partnerFee())).isEqualTo("0.000000");
+        assertThat(UnigoxAmounts.crypto(price.cryptoAmount())).isEqualTo("7.868217");
+        assertThat(UnigoxAmounts.crypto(price.platformFee())).isEqualTo("0.116279");
+        assertThat(UnigoxAmounts.crypto(price.partnerFee())).isEqualTo("0.000000");
         assertThat(new BigDecimal("7.751938").multiply(price.rate())).isGreaterThanOrEqualTo(new BigDecimal("1000"));
-        assertThat(Amounts.fiat(price.fiatAmount())).isEqualTo("1000.00");
+        assertThat(UnigoxAmounts.fiat(price.fiatAmount())).isEqualTo("1000.00");
     }
 
     @Test
     void webhookAmountsUseTheShortestForm() {
-        assertThat(Amounts.shortest(new BigDecimal("101.500000"))).isEqualTo("101.5");
-        assertThat(Amounts.shortest(new BigDecimal("0.000000"))).isEqualTo("0");
-        assertThat(Amounts.shortest(new BigDecimal("100.000000"))).isEqualTo("100");
-        assertThat(Amounts.percent(new BigDecimal("10"))).hasToString("1E+1");
-        assertThat(Json.write(Amounts.percent(new BigDecimal("10")))).isEqualTo("10");
+        assertThat(UnigoxAmounts.shortest(new BigDecimal("101.500000"))).isEqualTo("101.5");
+        assertThat(UnigoxAmounts.shortest(new BigDecimal("0.000000"))).isEqualTo("0");
+        assertThat(UnigoxAmounts.shortest(new BigDecimal("100.000000"))).isEqualTo("100");
+        assertThat(UnigoxAmounts.percent(new BigDecimal("10"))).hasToString("1E+1");
+        assertThat(UnigoxJson.write(UnigoxAmounts.percent(new BigDecimal("10")))).isEqualTo("10");
     }
 }

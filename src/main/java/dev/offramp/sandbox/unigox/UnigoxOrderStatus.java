@@ -11,7 +11,7 @@ import java.util.Optional;
  * confirm) or is an ending. The declaration order is the main path's order: {@link #onMainPath()}
  * and {@link #escrowFunded()} compare positions in it.
  */
-enum OrderStatus {
+enum UnigoxOrderStatus {
     CREATED("created", "Order created", List.of("cancel"), null),
     AWAITING_LIQUIDITY_PROVIDER("awaiting_liquidity_provider", "Order created and awaiting liquidity provider",
             List.of("cancel"), null),
@@ -44,7 +44,7 @@ enum OrderStatus {
     private final List<String> allowedActions;
     private final String nextAction;
 
-    OrderStatus(String wire, String description, List<String> allowedActions, String nextAction) {
+    UnigoxOrderStatus(String wire, String description, List<String> allowedActions, String nextAction) {
         this.wire = wire;
         this.description = description;
         this.allowedActions = allowedActions;
@@ -68,7 +68,7 @@ enum OrderStatus {
     }
 
     /** Where the clock moves an order on its own: vendor match, chain, buyer, admin and release steps. */
-    Optional<OrderStatus> automaticNext() {
+    Optional<UnigoxOrderStatus> automaticNext() {
         return Optional.ofNullable(switch (this) {
             case CREATED -> AWAITING_LIQUIDITY_PROVIDER;
             case AWAITING_LIQUIDITY_PROVIDER -> AWAITING_CRYPTO_TRANSFER_AUTHORIZATION;
@@ -93,7 +93,7 @@ enum OrderStatus {
                 || this == DISPUTE_STARTED;
     }
 
-    static Optional<OrderStatus> fromWire(String wire) {
+    static Optional<UnigoxOrderStatus> fromWire(String wire) {
         return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
     }
 }

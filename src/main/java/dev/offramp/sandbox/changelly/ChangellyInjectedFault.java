@@ -12,11 +12,11 @@ import java.util.Map;
  *
  * @param status null = no error, only the delay
  */
-record InjectedFault(String path, Integer status, int remaining, Integer retryAfterSeconds, long delayMs,
+record ChangellyInjectedFault(String path, Integer status, int remaining, Integer retryAfterSeconds, long delayMs,
                      boolean afterProcessing) {
 
-    InjectedFault used() {
-        return new InjectedFault(path, status, remaining - 1, retryAfterSeconds, delayMs, afterProcessing);
+    ChangellyInjectedFault used() {
+        return new ChangellyInjectedFault(path, status, remaining - 1, retryAfterSeconds, delayMs, afterProcessing);
     }
 
     Map<String, Object> toJson() {

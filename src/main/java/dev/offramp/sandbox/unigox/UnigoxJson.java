@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The simulator's one JSON mapper, and ordered maps to build response bodies with (nulls allowed). */
-final class Json {
+final class UnigoxJson {
 
     /**
      * BigDecimal numbers are written plain (a partner_fee_pct of 10 must not become 1E+1) and read
@@ -24,7 +24,7 @@ final class Json {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private Json() {
+    private UnigoxJson() {
     }
 
     /** An insertion-ordered map from alternating keys and values; values may be null. */

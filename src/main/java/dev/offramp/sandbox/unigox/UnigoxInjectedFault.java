@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param method e.g. {@code GET}; null = any method
  * @param status null = no error answer
  */
-record InjectedFault(String path, String method, Integer status, int remaining, Integer retryAfterSeconds,
+record UnigoxInjectedFault(String path, String method, Integer status, int remaining, Integer retryAfterSeconds,
                      long delayMs, boolean malformed, boolean afterProcessing) {
 
     /** The path that matches every API path: a total outage, for circuit-breaker tests. */
@@ -25,8 +25,8 @@ record InjectedFault(String path, String method, Integer status, int remaining, 
     /** Starts like a real answer and breaks off, as a body cut short would: only parsing it can tell. */
     static final String MALFORMED_BODY = "{\"success\": tru";
 
-    InjectedFault used() {
-        return new InjectedFault(path, method, status, remaining - 1, retryAfterSeconds, delayMs, malformed, afterProcessing);
+    UnigoxInjectedFault used() {
+        return new UnigoxInjectedFault(path, method, status, remaining - 1, retryAfterSeconds, delayMs, malformed, afterProcessing);
     }
 
     /** What to answer once the delay is over; empty when the request should go on to its endpoint. */
@@ -41,12 +41,12 @@ record InjectedFault(String path, String method, Integer status, int remaining, 
                 "fault injected through /_sandbox/faults");
         Map<String, String> headers = retryAfterSeconds == null
                 ? Map.of() : Map.of("Retry-After", retryAfterSeconds.toString());
-        return Optional.of(new SandboxResponse(status, "application/json", Json.write(error.body()), headers));
+        return Optional.of(new SandboxResponse(status, "application/json", UnigoxJson.write(error.body()), headers));
     }
 
     /** The fields {@code POST /_sandbox/faults} takes, so a listed fault can be posted again as is. */
     Map<String, Object> toJson() {
-        return Json.object("path", path, "method", method, "status", status, "count", remaining,
+        return UnigoxJson.object("path", path, "method", method, "status", status, "count", remaining,
                 "retryAfter", retryAfterSeconds, "delayMs", delayMs, "malformed", malformed,
                 "afterProcessing", afterProcessing);
     }

@@ -13,15 +13,15 @@ import java.util.regex.Pattern;
  * The sandbox's own endpoints under {@code /_sandbox} (not part of the Fiat API; see {@link ChangellySimulator}
  * for the list). They need no key or signature: they exist only when the sandbox runs, for tests and demos.
  */
-final class SandboxControlEndpoints {
+final class ChangellyControlEndpoints {
 
     private static final Pattern ADVANCE = Pattern.compile("/_sandbox/orders/([^/]+)/advance");
 
     private final OrderBook orders;
     private final CallbackDispatcher callbacks;
-    private final FaultInjector faults;
+    private final ChangellyFaultInjector faults;
 
-    SandboxControlEndpoints(OrderBook orders, CallbackDispatcher callbacks, FaultInjector faults) {
+    ChangellyControlEndpoints(OrderBook orders, CallbackDispatcher callbacks, ChangellyFaultInjector faults) {
         this.orders = orders;
         this.callbacks = callbacks;
         this.faults = faults;
@@ -32,11 +32,11 @@ final class SandboxControlEndpoints {
             case "GET /_sandbox/callbacks":
                 return ok(200, Map.of("callbacks", callbacks.deliveries().stream().map(CallbackDelivery::toJson).toList()));
             case "POST /_sandbox/callbacks/lie":
-                return ok(202, lie(Json.readObject(request.bodyText())));
+                return ok(202, lie(ChangellyJson.readObject(request.bodyText())));
             case "GET /_sandbox/faults":
-                return ok(200, Map.of("faults", faults.armed().stream().map(InjectedFault::toJson).toList()));
+                return ok(200, Map.of("faults", faults.armed().stream().map(ChangellyInjectedFault::toJson).toList()));
             case "POST /_sandbox/faults":
-                InjectedFault fault = parseFault(Json.readObject(request.bodyText()));
+                ChangellyInjectedFault fault = parseFault(ChangellyJson.readObject(request.bodyText()));
                 faults.arm(fault);
                 return ok(200, fault.toJson());
             case "POST /_sandbox/reset":
@@ -55,7 +55,7 @@ final class SandboxControlEndpoints {
     }
 
     private static Optional<SandboxResponse> ok(int status, Object body) {
-        return Optional.of(SandboxResponse.json(status, Json.write(body)));
+        return Optional.of(SandboxResponse.json(status, ChangellyJson.write(body)));
     }
 
     /** One clock step now; refused for a status the clock never moves (hold, or any ending). */
@@ -76,7 +76,7 @@ final class SandboxControlEndpoints {
         JsonFields fields = new JsonFields(body);
         String orderId = fields.requiredText("orderId");
         String statusText = fields.requiredText("status");
-        Optional<OrderStatus> claimed = statusText == null ? Optional.empty() : OrderStatus.parse(statusText);
+        Optional<ChangellyOrderStatus> claimed = statusText == null ? Optional.empty() : ChangellyOrderStatus.parse(statusText);
         if (statusText != null && claimed.isEmpty()) {
             fields.problem("status", "Incorrect status");
         }
@@ -90,7 +90,7 @@ final class SandboxControlEndpoints {
         return json;
     }
 
-    private static InjectedFault parseFault(JsonNode body) {
+    private static ChangellyInjectedFault parseFault(JsonNode body) {
         JsonFields fields = new JsonFields(body);
         String path = fields.requiredText("path");
         if (path != null && !path.startsWith("/")) {
@@ -118,7 +118,7 @@ final class SandboxControlEndpoints {
         fields.throwIfInvalid();
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         boolean afterProcessing = body.path("afterProcessing").asBoolean(false);
-        return new InjectedFault(normalized, status, count == null ? 1 : count, retryAfter, delayMs == null ? 0 : delayMs,
+        return new ChangellyInjectedFault(normalized, status, count == null ? 1 : count, retryAfter, delayMs == null ? 0 : delayMs,
                 afterProcessing);
     }
 

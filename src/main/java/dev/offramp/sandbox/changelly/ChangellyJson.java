@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The simulator's one JSON mapper and time format, so every answer and callback is written alike. */
-final class Json {
+final class ChangellyJson {
 
     /** Bounded like the bundle's own reader: the simulator answers on the bundle's port, to anyone. */
     private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
@@ -21,7 +21,7 @@ final class Json {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Json() {
+    private ChangellyJson() {
     }
 
     /** Compact JSON (no spaces), the form the upstream's signatures are computed over. */

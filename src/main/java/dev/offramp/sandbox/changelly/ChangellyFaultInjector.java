@@ -10,21 +10,21 @@ import java.util.Optional;
  * it). Authenticated API requests consume them: a request the upstream would refuse with 401 anyway never
  * reaches its rate limiter or its servers, and so does not use up a fault.
  */
-final class FaultInjector {
+final class ChangellyFaultInjector {
 
-    private final Map<String, InjectedFault> byPath = new HashMap<>();
+    private final Map<String, ChangellyInjectedFault> byPath = new HashMap<>();
 
-    synchronized void arm(InjectedFault fault) {
+    synchronized void arm(ChangellyInjectedFault fault) {
         byPath.put(fault.path(), fault);
     }
 
     /** Takes one use of the fault armed for this path, if any. */
-    synchronized Optional<InjectedFault> take(String path) {
-        InjectedFault fault = byPath.get(path);
+    synchronized Optional<ChangellyInjectedFault> take(String path) {
+        ChangellyInjectedFault fault = byPath.get(path);
         if (fault == null) {
             return Optional.empty();
         }
-        InjectedFault rest = fault.used();
+        ChangellyInjectedFault rest = fault.used();
         if (rest.remaining() > 0) {
             byPath.put(path, rest);
         } else {
@@ -33,7 +33,7 @@ final class FaultInjector {
         return Optional.of(fault);
     }
 
-    synchronized List<InjectedFault> armed() {
+    synchronized List<ChangellyInjectedFault> armed() {
         return List.copyOf(byPath.values());
     }
 

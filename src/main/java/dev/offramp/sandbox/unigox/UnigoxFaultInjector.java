@@ -12,25 +12,25 @@ import java.util.Optional;
  * upstream would refuse with 401 never reaches the servers that fail, so it does not use up a fault.
  * The most specific fault wins: this path and method, this path, every path and this method, every path.
  */
-final class FaultInjector {
+final class UnigoxFaultInjector {
 
     private record Key(String path, String method) {
     }
 
     /** Insertion-ordered, so {@code GET /_sandbox/faults} lists them in the order they were armed. */
-    private final Map<Key, InjectedFault> armed = new LinkedHashMap<>();
+    private final Map<Key, UnigoxInjectedFault> armed = new LinkedHashMap<>();
 
-    synchronized void arm(InjectedFault fault) {
+    synchronized void arm(UnigoxInjectedFault fault) {
         armed.put(new Key(fault.path(), fault.method()), fault);
     }
 
     /** Takes one use of the fault this request meets, if any. */
-    synchronized Optional<InjectedFault> take(String method, String apiPath) {
+    synchronized Optional<UnigoxInjectedFault> take(String method, String apiPath) {
         for (Key key : List.of(new Key(apiPath, method), new Key(apiPath, null),
-                new Key(InjectedFault.EVERY_PATH, method), new Key(InjectedFault.EVERY_PATH, null))) {
-            InjectedFault fault = armed.get(key);
+                new Key(UnigoxInjectedFault.EVERY_PATH, method), new Key(UnigoxInjectedFault.EVERY_PATH, null))) {
+            UnigoxInjectedFault fault = armed.get(key);
             if (fault != null) {
-                InjectedFault rest = fault.used();
+                UnigoxInjectedFault rest = fault.used();
                 if (rest.remaining() > 0) {
                     armed.put(key, rest);
                 } else {
@@ -42,7 +42,7 @@ final class FaultInjector {
         return Optional.empty();
     }
 
-    synchronized List<InjectedFault> armed() {
+    synchronized List<UnigoxInjectedFault> armed() {
         return new ArrayList<>(armed.values());
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * ({@code "99.024390"}, {@code "151519.20"}); webhooks use the shortest form ({@code "101.5"},
  * {@code "0"}), as the contract describes for {@code order.status.changed}.
  */
-final class Amounts {
+final class UnigoxAmounts {
 
     static final int CRYPTO_SCALE = 6;
     static final int FIAT_SCALE = 2;
@@ -17,7 +17,7 @@ final class Amounts {
     /** Bounded: a decimal string of 200,000 digits is not an amount, and costs real time to convert. */
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,40}(\\.\\d{1,40})?");
 
-    private Amounts() {
+    private UnigoxAmounts() {
     }
 
     static String crypto(BigDecimal amount) {

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  * Amounts as the API carries them: decimal strings ("0.1"), never exponent notation or signs, so that
  * what a client sends is echoed back unchanged.
  */
-final class Amounts {
+final class ChangellyAmounts {
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d{1,20}(\\.\\d{1,18})?");
 
-    private Amounts() {
+    private ChangellyAmounts() {
     }
 
     /** The amount if the text is a plain decimal greater than zero. */

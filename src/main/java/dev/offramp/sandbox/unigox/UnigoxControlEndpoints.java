@@ -16,7 +16,7 @@ import java.util.Set;
  * forget everything (faults too; arming them is {@link FaultEndpoints}). Same key as the API; partner
  * envelope. Listed in {@link UnigoxSimulator}.
  */
-final class SandboxControlEndpoints {
+final class UnigoxControlEndpoints {
 
     private static final String ROOT = "/_sandbox";
     /** Upper bound of one bulk creation, so a typo cannot eat the bundle's heap. */
@@ -32,11 +32,11 @@ final class SandboxControlEndpoints {
     private final WebhookSender webhooks;
     private final ResponseLatency latency;
     private final RequestStats stats;
-    private final FaultInjector faults;
+    private final UnigoxFaultInjector faults;
     private final Clock clock;
 
-    SandboxControlEndpoints(SimulatorState state, OrderLifecycle orders, KycLifecycle kyc, WebhookSender webhooks,
-                            ResponseLatency latency, RequestStats stats, FaultInjector faults, Clock clock) {
+    UnigoxControlEndpoints(SimulatorState state, OrderLifecycle orders, KycLifecycle kyc, WebhookSender webhooks,
+                            ResponseLatency latency, RequestStats stats, UnigoxFaultInjector faults, Clock clock) {
         this.state = state;
         this.orders = orders;
         this.kyc = kyc;
@@ -52,21 +52,21 @@ final class SandboxControlEndpoints {
                 .add("POST", ROOT + "/orders/{order_id}/end", PARTNER, this::endOrder)
                 .add("POST", ROOT + "/webhooks/mode", PARTNER, this::setWebhookMode)
                 .add("GET", ROOT + "/webhooks/deliveries", PARTNER,
-                        call -> Reply.ok(Json.object("mode", webhooks.mode().wire(), "deliveries", webhooks.deliveries())))
+                        call -> Reply.ok(UnigoxJson.object("mode", webhooks.mode().wire(), "deliveries", webhooks.deliveries())))
                 .add("POST", ROOT + "/quotes/{quote_id}/expire", PARTNER, this::expireQuote)
                 .add("POST", ROOT + "/offramp/next-initiate-price-change", PARTNER, call -> {
                     state.armPriceChange();
-                    return Reply.ok(Json.object("next_initiate_price_change", true));
+                    return Reply.ok(UnigoxJson.object("next_initiate_price_change", true));
                 })
                 .add("POST", ROOT + "/users/{user_uuid}/kyc", PARTNER, this::setKyc)
                 .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
                 .add("POST", ROOT + "/latency", PARTNER, this::setLatency)
                 .add("POST", ROOT + "/orders/bulk", PARTNER, this::bulkOrders)
-                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(Json.object("calls", stats.snapshot(),
+                .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(UnigoxJson.object("calls", stats.snapshot(),
                         "paths", stats.pathSnapshot(), "paths_truncated", stats.pathsTruncated())))
                 .add("POST", ROOT + "/stats/reset", PARTNER, call -> {
                     stats.reset();
-                    return Reply.ok(Json.object("reset", true));
+                    return Reply.ok(UnigoxJson.object("reset", true));
                 })
                 .add("POST", ROOT + "/reset", PARTNER, call -> {
                     state.reset();
@@ -74,7 +74,7 @@ final class SandboxControlEndpoints {
                     latency.reset();
                     stats.reset();
                     faults.clear();
-                    return Reply.ok(Json.object("reset", true));
+                    return Reply.ok(UnigoxJson.object("reset", true));
                 });
     }
 
@@ -85,7 +85,7 @@ final class SandboxControlEndpoints {
             throw call.invalid("give path (starting with /) and delay_ms (a number)");
         }
         latency.set(path, delay.asLong());
-        return Reply.ok(Json.object("path", path, "delay_ms", delay.asLong()));
+        return Reply.ok(UnigoxJson.object("path", path, "delay_ms", delay.asLong()));
     }
 
     /** The id of bulk order {@code index} of {@code seed}: deterministic, so a benchmark can insert its own rows first. */
@@ -106,7 +106,7 @@ final class SandboxControlEndpoints {
             throw call.invalid("count must be 1.." + MAX_BULK + " and seed (optional) a non-negative integer");
         }
         String text = call.requiredText(body, "status");
-        OrderStatus status = OrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
+        UnigoxOrderStatus status = UnigoxOrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
         int n = count.asInt();
         int s = seed == null ? 0 : seed.asInt();
         for (int i = 0; i < n; i++) {
@@ -120,7 +120,7 @@ final class SandboxControlEndpoints {
         for (int i = 0; i < n; i++) {
             state.orders.place(bulkOrderId(s, i), quote, status, now);
         }
-        return Reply.created(Json.object("created", n, "status", status.wire(), "seed", s,
+        return Reply.created(UnigoxJson.object("created", n, "status", status.wire(), "seed", s,
                 "first_order_id", bulkOrderId(s, 0), "last_order_id", bulkOrderId(s, n - 1)));
     }
 
@@ -133,12 +133,12 @@ final class SandboxControlEndpoints {
     private Reply endOrder(Call call) {
         SimulatedOrder order = OrderEndpoints.order(state, call);
         String ending = call.requiredText(call.body(), "status");
-        OrderStatus from = order.status();
+        UnigoxOrderStatus from = order.status();
         boolean allowed = switch (ending) {
-            case "cancelled" -> from.onMainPath() || from == OrderStatus.DISPUTE_STARTED;
+            case "cancelled" -> from.onMainPath() || from == UnigoxOrderStatus.DISPUTE_STARTED;
             case "failed", "dispute_started" -> from.onMainPath();
             case "refund_required", "completed" -> from.escrowFunded();
-            case "refunded" -> from == OrderStatus.CANCELLED;
+            case "refunded" -> from == UnigoxOrderStatus.CANCELLED;
             default -> throw call.invalid(
                     "status must be cancelled, failed, dispute_started, refund_required, completed or refunded");
         };
@@ -151,9 +151,9 @@ final class SandboxControlEndpoints {
                 if (order.refundOwed()) {
                     order.recordRefund(FakeChain.txHash("refund:" + order.orderId()));
                 }
-                orders.move(order, OrderStatus.REFUNDED);
+                orders.move(order, UnigoxOrderStatus.REFUNDED);
             }
-            default -> orders.move(order, OrderStatus.fromWire(ending).orElseThrow());
+            default -> orders.move(order, UnigoxOrderStatus.fromWire(ending).orElseThrow());
         }
         return Reply.ok(OrderView.full(order, clock.instant()));
     }
@@ -163,14 +163,14 @@ final class SandboxControlEndpoints {
         WebhookMode mode = WebhookMode.fromWire(text).orElseThrow(() -> call.invalid(
                 "mode must be normal, duplicate_same_id, duplicate_new_id, reorder or drop"));
         webhooks.setMode(mode);
-        return Reply.ok(Json.object("mode", mode.wire()));
+        return Reply.ok(UnigoxJson.object("mode", mode.wire()));
     }
 
     private Reply expireQuote(Call call) {
         Quote quote = state.quotes.find(call.param("quote_id"))
                 .orElseThrow(() -> SimError.partner(404, "QUOTE_NOT_FOUND", "Quote not found"));
         quote.expireAt(clock.instant());
-        return Reply.ok(Json.object("quote_id", quote.quoteId(), "expires_at", Times.iso(quote.expiresAt())));
+        return Reply.ok(UnigoxJson.object("quote_id", quote.quoteId(), "expires_at", Times.iso(quote.expiresAt())));
     }
 
     /** Sets the status as a reviewer would; it stays until changed (no clock step is booked). */
@@ -191,7 +191,7 @@ final class SandboxControlEndpoints {
     }
 
     private static Map<String, Object> kycView(SimUser user) {
-        return Json.object("user_uuid", user.userUuid(), "kyc_status", user.kyc().status().name());
+        return UnigoxJson.object("user_uuid", user.userUuid(), "kyc_status", user.kyc().status().name());
     }
 
     private SimUser user(Call call) {
