@@ -104,6 +104,17 @@ final class Bundle {
         return JSON.readTree(r.body());
     }
 
+    /**
+     * Row counts of every table a request can write, for "nothing half-written" checks: equal before and
+     * after a refused request.
+     */
+    java.util.Map<String, Object> footprint() throws Exception {
+        return query("SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM orders) AS orders, "
+                + "(SELECT COUNT(*) FROM order_timeline) AS timeline, (SELECT COUNT(*) FROM payment_details) AS details, "
+                + "(SELECT COUNT(*) FROM unigox_quotes) AS quotes, (SELECT COUNT(*) FROM idempotency_keys) AS idem, "
+                + "(SELECT COUNT(*) FROM webhook_inbox) AS inbox, (SELECT COUNT(*) FROM dead_letters) AS dead").get(0);
+    }
+
     /** A local user row, for tests whose subject is not user onboarding. */
     String insertUser(String userRef) throws Exception {
         String id = UUID.randomUUID().toString();

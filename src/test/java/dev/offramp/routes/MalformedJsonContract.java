@@ -42,12 +42,6 @@ abstract class MalformedJsonContract {
         bundle = new Bundle(context);
     }
 
-    Map<String, Object> footprint() throws Exception {
-        return bundle.query("SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM orders) AS orders, "
-                + "(SELECT COUNT(*) FROM order_timeline) AS timeline, (SELECT COUNT(*) FROM payment_details) AS details, "
-                + "(SELECT COUNT(*) FROM unigox_quotes) AS quotes, (SELECT COUNT(*) FROM idempotency_keys) AS idem, "
-                + "(SELECT COUNT(*) FROM webhook_inbox) AS inbox, (SELECT COUNT(*) FROM dead_letters) AS dead").get(0);
-    }
 
     /** name, body bytes, expected status, a part of the message. */
     static Stream<Arguments> malformedBodies() {
@@ -73,38 +67,38 @@ abstract class MalformedJsonContract {
     @MethodSource("malformedBodies")
     void theApiAnswersA4xxNamingTheProblem(String name, byte[] body, int status, String message) throws Exception {
         for (String path : List.of("/api/v1/users", "/api/v1/offramp/orders")) {
-            Map<String, Object> before = footprint();
+            Map<String, Object> before = bundle.footprint();
 
             HttpResponse<String> r = bundle.raw("POST", path, body, Map.of("Content-Type", "application/json", "X-API-Key", Bundle.API_KEY));
 
             assertClearError(r, status, message);
-            assertThat(footprint()).isEqualTo(before);
+            assertThat(bundle.footprint()).isEqualTo(before);
         }
     }
 
     @ParameterizedTest(name = "Unigox webhook, signed: {0}")
     @MethodSource("malformedBodies")
     void aSignedButMalformedUnigoxWebhookIsA4xx(String name, byte[] body, int status, String message) throws Exception {
-        Map<String, Object> before = footprint();
+        Map<String, Object> before = bundle.footprint();
         long now = System.currentTimeMillis() / 1000;
 
         HttpResponse<String> r = bundle.raw("POST", "/webhooks/unigox", body, Map.of("Content-Type", "application/json",
                 "X-Unigox-Timestamp", Long.toString(now), "X-Unigox-Signature", HmacSha256.header(UNIGOX_WEBHOOK_SECRET, now, body)));
 
         assertClearError(r, status, message);
-        assertThat(footprint()).isEqualTo(before);
+        assertThat(bundle.footprint()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "Changelly callback: {0}")
     @MethodSource("malformedBodies")
     void aMalformedChangellyCallbackIsA4xx(String name, byte[] body, int status, String message) throws Exception {
-        Map<String, Object> before = footprint();
+        Map<String, Object> before = bundle.footprint();
 
         HttpResponse<String> r = bundle.raw("POST", "/webhooks/changelly", body, Map.of("Content-Type", "application/json",
                 "x-callback-signature", "c2lnbmF0dXJl"));
 
         assertClearError(r, status, message);
-        assertThat(footprint()).isEqualTo(before);
+        assertThat(bundle.footprint()).isEqualTo(before);
     }
 
     static void assertClearError(HttpResponse<String> r, int status, String message) throws Exception {

@@ -56,13 +56,6 @@ abstract class NumberBombsContract {
         }
     }
 
-    /** Counts of every table a request could write to. */
-    Map<String, Object> footprint() throws Exception {
-        return bundle.query("SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM orders) AS orders, "
-                + "(SELECT COUNT(*) FROM order_timeline) AS timeline, (SELECT COUNT(*) FROM payment_details) AS details, "
-                + "(SELECT COUNT(*) FROM unigox_quotes) AS quotes, (SELECT COUNT(*) FROM idempotency_keys) AS idem, "
-                + "(SELECT COUNT(*) FROM webhook_inbox) AS inbox, (SELECT COUNT(*) FROM dead_letters) AS dead").get(0);
-    }
 
     /** path, body with BOMB where the number goes, the field the answer must name. */
     Stream<Arguments> amountFields() {
@@ -102,12 +95,12 @@ abstract class NumberBombsContract {
     @MethodSource("amountFields")
     void aNumberBombInAnAmountFieldIsA400NamingTheField(String path, String body, String field, String label) throws Exception {
         assertThat(body).as("the bomb must be in the body").doesNotContain("BOMB").isNotEqualTo(Bundle.AUTHORIZATION);
-        Map<String, Object> before = footprint();
+        Map<String, Object> before = bundle.footprint();
 
         HttpResponse<String> r = bundle.post(path.replace("UNIGOX_ORDER", unigoxOrderId), body.replace("USER", userId));
 
         assertClear400(r, field);
-        assertThat(footprint()).isEqualTo(before);
+        assertThat(bundle.footprint()).isEqualTo(before);
     }
 
     Stream<String> queryBombs() {
@@ -118,12 +111,12 @@ abstract class NumberBombsContract {
     @ParameterizedTest
     @MethodSource("queryBombs")
     void aNumberBombInTheOffersQueryIsA400NamingTheParameter(String bomb) throws Exception {
-        Map<String, Object> before = footprint();
+        Map<String, Object> before = bundle.footprint();
 
         HttpResponse<String> r = bundle.get(offers(bomb));
 
         assertClear400(r, "amount_from");
-        assertThat(footprint()).isEqualTo(before);
+        assertThat(bundle.footprint()).isEqualTo(before);
     }
 
     @Test
@@ -141,7 +134,7 @@ abstract class NumberBombsContract {
             bodies.add("{\"provider\":\"changelly\",\"user_id\":\"" + userId + "\",\"provider_code\":\"moonpay\","
                     + "\"currency_from\":\"ETH\",\"currency_to\":\"EUR\",\"amount_from\":" + bomb + ",\"country\":\"IT\"}");
         }
-        Map<String, Object> before = footprint();
+        Map<String, Object> before = bundle.footprint();
         ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -164,7 +157,7 @@ abstract class NumberBombsContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(footprint()).isEqualTo(before);
+        assertThat(bundle.footprint()).isEqualTo(before);
     }
 
     /** A sane amount still goes through the same parsing (no false refusal): the order is only refused for its unknown user. */
