@@ -83,14 +83,6 @@ final class JsonErrorPages {
     }
 
     private static int status(RoutingContext ctx) {
-        // Vert.x refused to write a response header: one the request itself brought (Camel copies query
-        // parameters and form fields into message headers, and those into the answer) holding a NUL or a
-        // line break, or a broken multipart part taken for a field. The request is at fault: a 400, even
-        // though Camel reports it as a 500. (Once answers carry allow-listed headers only, this is gone.)
-        Throwable failure = ctx.failure();
-        if (failure instanceof IllegalArgumentException && failure.getMessage() != null && failure.getMessage().startsWith("a header ")) {
-            return 400;
-        }
         return ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
     }
 
