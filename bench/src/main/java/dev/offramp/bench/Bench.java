@@ -533,8 +533,8 @@ public final class Bench {
     static final List<Double> archiveStarts = new ArrayList<>();
 
     /**
-     * The README's optional faster start: one training start with -XX:ArchiveClassesAtExit writes an AppCDS
-     * archive of the classes the bundle loaded (at a normal exit), later starts map it with
+     * The optional faster start of docs/operations.md: one training start with -XX:ArchiveClassesAtExit
+     * writes an AppCDS archive of the classes the bundle loaded (at a normal exit), later starts map it with
      * -XX:SharedArchiveFile. Measured like the other starts (java -jar to health 200, existing H2 database).
      */
     static void startupWithClassDataArchive() throws Exception {
