@@ -16,7 +16,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds the Unigox beans the routes under routes/unigox, routes/api and routes/webhooks call. */
+/** Binds the Unigox beans the routes under routes/unigox, routes/orders, routes/users and routes/webhooks call. */
 public final class UnigoxBeans {
 
     /** The prefix of every partner API path in Unigox's OpenAPI; UNIGOX_BASE_URL is the server in front of it. */

@@ -56,7 +56,7 @@ public enum Provider {
     }
 
     /**
-     * The order the offers fan-out (routes/api/offramp-offers) asks them in, which is also the order of
+     * The order the offers fan-out (routes/offers/offramp-offers) asks them in, which is also the order of
      * the offers answer's timeout entries: Changelly first.
      */
     public static List<Provider> inOffersOrder() {

@@ -29,7 +29,7 @@ class RouteReloadTest {
 
     static final int PORT = 18197;
     static final int MANAGEMENT_PORT = 19197;
-    static final String FILE = "routes/api/orders-list.camel.yaml";
+    static final String FILE = "routes/orders/orders-list.camel.yaml";
     static final String NOT_RELOADED = "Route file " + FILE + " not reloaded, its previous routes keep running: ";
     static final String LAST_STEP = "        - to: direct:api-respond-json\n";
     static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
