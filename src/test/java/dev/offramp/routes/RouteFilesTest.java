@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Stands in for the camel-yaml-dsl validator plugin (not available here): every route file must
- * parse on its own, so an ops edit that breaks one fails the build and names the file.
+ * parse on its own, so an ops edit that breaks one fails the build and names the file. A file of
+ * {@code templatedRoute}s is loaded after the route templates (files holding a {@code routeTemplate}),
+ * as the bundle does: Camel adds templated routes after every file's templates and routes.
  */
 class RouteFilesTest {
 
@@ -39,9 +41,23 @@ class RouteFilesTest {
     @MethodSource("routeFiles")
     void parses(Path file) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
+            if (Files.readString(file).contains("templatedRoute:")) {
+                for (Path templates : routeFiles().filter(RouteFilesTest::holdsTemplates).toList()) {
+                    PluginHelper.getRoutesLoader(context).loadRoutes(
+                            ResourceHelper.resolveMandatoryResource(context, "file:" + templates));
+                }
+            }
             Resource resource = ResourceHelper.resolveMandatoryResource(context, "file:" + file);
             assertThatCode(() -> PluginHelper.getRoutesLoader(context).loadRoutes(resource))
                     .as(file.toString()).doesNotThrowAnyException();
+        }
+    }
+
+    private static boolean holdsTemplates(Path file) {
+        try {
+            return Files.readString(file).contains("- routeTemplate:");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
