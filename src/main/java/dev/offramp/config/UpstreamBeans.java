@@ -1,7 +1,7 @@
 package dev.offramp.config;
 
-import dev.offramp.routing.PrepareUnigoxRequest;
 import dev.offramp.status.Provider;
+import dev.offramp.unigox.PrepareUnigoxRequest;
 import dev.offramp.upstream.CircuitSettings;
 import dev.offramp.upstream.FirstUseTlsStrategy;
 import dev.offramp.upstream.RepeatSafeCalls;

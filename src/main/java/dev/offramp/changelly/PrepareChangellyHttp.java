@@ -1,6 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.changelly;
 
-import dev.offramp.changelly.ChangellyRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpMethods;

@@ -1,6 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.unigox;
 
-import dev.offramp.unigox.UnigoxWebhookSignature;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -1,6 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.changelly;
 
-import dev.offramp.changelly.ChangellyCallbacks;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.camel.Exchange;

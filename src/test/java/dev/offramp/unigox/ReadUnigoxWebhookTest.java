@@ -1,10 +1,9 @@
-package dev.offramp.routing;
+package dev.offramp.unigox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offramp.api.ApiProblem;
-import dev.offramp.unigox.UnigoxWebhookEvents;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -1,4 +1,4 @@
-package dev.offramp.routing;
+package dev.offramp.unigox;
 
 import org.apache.camel.Exchange;
 

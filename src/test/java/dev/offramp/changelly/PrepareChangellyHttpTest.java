@@ -1,8 +1,7 @@
-package dev.offramp.routing;
+package dev.offramp.changelly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.changelly.ChangellyRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.impl.DefaultCamelContext;

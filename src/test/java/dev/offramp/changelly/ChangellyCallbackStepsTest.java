@@ -1,11 +1,9 @@
-package dev.offramp.routing;
+package dev.offramp.changelly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offramp.api.ApiProblem;
-import dev.offramp.changelly.ChangellyCallbackVerifier;
-import dev.offramp.changelly.ChangellyCallbacks;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -1,4 +1,4 @@
-package dev.offramp.routing;
+package dev.offramp.unigox;
 
 import dev.offramp.upstream.RepeatSafeCalls;
 import java.util.List;

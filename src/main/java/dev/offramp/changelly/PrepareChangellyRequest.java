@@ -1,6 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.changelly;
 
-import dev.offramp.changelly.ChangellyRequests;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

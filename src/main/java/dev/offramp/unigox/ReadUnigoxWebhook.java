@@ -1,6 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.unigox;
 
-import dev.offramp.unigox.UnigoxWebhookEvents;
 import dev.offramp.api.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

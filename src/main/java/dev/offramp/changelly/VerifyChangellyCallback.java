@@ -1,7 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.changelly;
 
-import dev.offramp.changelly.ChangellyCallbackVerifier;
-import dev.offramp.changelly.ChangellyCallbacks;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
