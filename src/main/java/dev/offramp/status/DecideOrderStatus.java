@@ -1,7 +1,5 @@
-package dev.offramp.routing;
+package dev.offramp.status;
 
-import dev.offramp.status.OrderStateMachine;
-import dev.offramp.status.TransitionDecision;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

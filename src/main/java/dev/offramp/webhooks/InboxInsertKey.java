@@ -1,4 +1,4 @@
-package dev.offramp.routing;
+package dev.offramp.webhooks;
 
 import java.util.List;
 import java.util.Map;

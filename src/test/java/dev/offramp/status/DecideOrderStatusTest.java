@@ -1,8 +1,7 @@
-package dev.offramp.routing;
+package dev.offramp.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.status.OrderStateMachine;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -1,4 +1,4 @@
-package dev.offramp.routing;
+package dev.offramp.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
