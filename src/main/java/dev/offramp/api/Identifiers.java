@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * characters: any letter, digit, mark, punctuation, symbol or inner space, but no control, format,
  * private-use, unassigned or lone surrogate character, and no leading or trailing whitespace.</li>
  * </ul>
- * Idempotency keys keep their own, equivalent rule ({@link IdempotencyKeys}: 1 to 200 visible ASCII).
+ * Idempotency keys keep their own, equivalent rule ({@link dev.offramp.orders.IdempotencyKeys}: 1 to 200 visible ASCII).
  */
 public final class Identifiers {
 

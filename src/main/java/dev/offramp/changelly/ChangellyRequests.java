@@ -5,7 +5,7 @@ import static dev.offramp.api.JsonBodies.requiredString;
 
 import dev.offramp.api.ApiProblem;
 import dev.offramp.api.JsonBodies;
-import dev.offramp.api.OfferRequest;
+import dev.offramp.offers.OfferRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

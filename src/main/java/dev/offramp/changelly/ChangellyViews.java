@@ -2,7 +2,7 @@ package dev.offramp.changelly;
 
 import dev.offramp.api.ApiProblem;
 import dev.offramp.api.Decimals;
-import dev.offramp.api.OfferViews;
+import dev.offramp.offers.OfferViews;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

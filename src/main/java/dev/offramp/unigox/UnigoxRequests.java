@@ -7,9 +7,9 @@ import static dev.offramp.api.JsonBodies.requiredOneOf;
 import static dev.offramp.api.JsonBodies.requiredString;
 
 import dev.offramp.api.ApiProblem;
-import dev.offramp.api.OfferRequest;
 import dev.offramp.http.MultipartForm;
 import dev.offramp.http.Upload;
+import dev.offramp.offers.OfferRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

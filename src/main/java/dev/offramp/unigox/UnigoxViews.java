@@ -150,10 +150,10 @@ public final class UnigoxViews {
             if ("invalid_request".equals(code) && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unsupported")) {
                 code = "unsupported_currency";
             }
-            return List.of(dev.offramp.api.OfferViews.errorEntry("unigox", "unigox", code, message));
+            return List.of(dev.offramp.offers.OfferViews.errorEntry("unigox", "unigox", code, message));
         }
         if (!(data instanceof Map<?, ?> m)) {
-            return List.of(dev.offramp.api.OfferViews.errorEntry("unigox", "unigox", "upstream_error", "Unigox answered an estimate without data"));
+            return List.of(dev.offramp.offers.OfferViews.errorEntry("unigox", "unigox", "upstream_error", "Unigox answered an estimate without data"));
         }
         Map<String, Object> estimate = (Map<String, Object>) m;
         Object fees = estimate.get("fee_breakdown") instanceof Map<?, ?> f ? f.get("total_fee") : null;

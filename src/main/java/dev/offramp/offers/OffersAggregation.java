@@ -1,4 +1,4 @@
-package dev.offramp.api;
+package dev.offramp.offers;
 
 import java.util.ArrayList;
 import java.util.List;

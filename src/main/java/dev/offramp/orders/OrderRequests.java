@@ -1,5 +1,7 @@
-package dev.offramp.api;
+package dev.offramp.orders;
 
+import dev.offramp.api.ApiProblem;
+import dev.offramp.api.JsonBodies;
 import dev.offramp.status.Provider;
 import java.util.List;
 import java.util.Map;

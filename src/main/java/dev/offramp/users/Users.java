@@ -1,5 +1,9 @@
-package dev.offramp.api;
+package dev.offramp.users;
 
+import dev.offramp.api.ApiProblem;
+import dev.offramp.api.Identifiers;
+import dev.offramp.api.JsonBodies;
+import dev.offramp.orders.OrderViews;
 import dev.offramp.unigox.UnigoxKyc;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,7 @@
-package dev.offramp.api;
+package dev.offramp.offers;
 
+import dev.offramp.api.ApiProblem;
+import dev.offramp.api.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

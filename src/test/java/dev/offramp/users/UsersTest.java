@@ -1,8 +1,9 @@
-package dev.offramp.api;
+package dev.offramp.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.offramp.api.ApiProblem;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.offramp.api;
+package dev.offramp.offers;
 
+import dev.offramp.api.ApiProblem;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
