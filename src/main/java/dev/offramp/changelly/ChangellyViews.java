@@ -1,7 +1,7 @@
 package dev.offramp.changelly;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Decimals;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Decimals;
 import dev.offramp.offers.OfferViews;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.offramp.changelly;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 
 /** A sandbox-only action asked of a bundle whose sandbox actions are switched off. */
 public class SandboxActionsOff extends ApiProblem {

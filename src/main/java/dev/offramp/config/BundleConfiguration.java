@@ -1,16 +1,16 @@
 package dev.offramp.config;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.offramp.api.ApiErrors;
-import dev.offramp.api.ApiKeyVerifier;
-import dev.offramp.api.Identifiers;
-import dev.offramp.api.JsonBodies;
-import dev.offramp.api.QueryParameters;
-import dev.offramp.api.RequestLimits;
 import dev.offramp.deadletters.DeadLetters;
+import dev.offramp.http.ApiErrors;
+import dev.offramp.http.ApiKeyVerifier;
 import dev.offramp.http.CorrelationIds;
+import dev.offramp.http.Identifiers;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.http.OffRampHeaderFilterStrategy;
+import dev.offramp.http.QueryParameters;
 import dev.offramp.http.ReadUploads;
+import dev.offramp.http.RequestLimits;
 import dev.offramp.http.RequestLog;
 import dev.offramp.logging.SecretValues;
 import dev.offramp.offers.OfferViews;

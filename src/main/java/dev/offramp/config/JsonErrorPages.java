@@ -65,7 +65,7 @@ final class JsonErrorPages {
         java.time.Instant started = java.time.Instant.now().minus(camel.getUptime());
         management.getRouter().route(HttpMethod.GET, path).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
-                .end(dev.offramp.api.JsonBodies.toJson(dev.offramp.http.InfoAnswer.of(camel.getName(), version, camel.getVersion(),
+                .end(dev.offramp.http.JsonBodies.toJson(dev.offramp.http.InfoAnswer.of(camel.getName(), version, camel.getVersion(),
                         started, java.time.Instant.now()))));
     }
 

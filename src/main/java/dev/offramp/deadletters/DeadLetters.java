@@ -1,6 +1,6 @@
 package dev.offramp.deadletters;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import dev.offramp.orders.OrderQuery;
 import dev.offramp.orders.OrderViews;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.offramp.offers;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;

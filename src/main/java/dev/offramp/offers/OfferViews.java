@@ -1,7 +1,7 @@
 package dev.offramp.offers;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Decimals;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

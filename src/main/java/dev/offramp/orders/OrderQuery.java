@@ -1,6 +1,6 @@
 package dev.offramp.orders;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import dev.offramp.status.CanonicalStatus;
 import dev.offramp.status.Provider;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.offramp.orders;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.status.Provider;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.offramp.orders;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Decimals;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Decimals;
 import dev.offramp.status.OrderStateMachine;
 import java.sql.Timestamp;
 import java.time.Instant;

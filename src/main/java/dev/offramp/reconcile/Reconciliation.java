@@ -1,6 +1,6 @@
 package dev.offramp.reconcile;
 
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.status.OrderStateMachine;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

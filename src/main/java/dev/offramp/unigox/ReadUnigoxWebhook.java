@@ -1,6 +1,6 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.Identifiers;
+import dev.offramp.http.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

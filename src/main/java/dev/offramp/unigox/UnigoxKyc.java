@@ -1,6 +1,6 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.JsonBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

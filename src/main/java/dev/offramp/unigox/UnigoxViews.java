@@ -1,8 +1,8 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Decimals;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Decimals;
+import dev.offramp.http.JsonBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.offramp.users;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Identifiers;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Identifiers;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.orders.OrderViews;
 import dev.offramp.unigox.UnigoxKyc;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ public final class Users {
     /** {@code {"user_ref", "email"?}}: user_ref required (printable, see Identifiers), email optional but an address. */
     public Map<String, Object> createRequest(Map<String, Object> body) {
         String userRef = JsonBodies.requiredString(body, "user_ref", MAX_USER_REF);
-        // printable, bounded (dev.offramp.api.Identifiers): nothing PostgreSQL cannot store, nothing that forges a log line
+        // printable, bounded (dev.offramp.http.Identifiers): nothing PostgreSQL cannot store, nothing that forges a log line
         Identifiers.text(userRef, "user_ref", MAX_USER_REF);
         String email = JsonBodies.optionalString(body, "email", MAX_EMAIL);
         if (email != null && email.isEmpty()) {

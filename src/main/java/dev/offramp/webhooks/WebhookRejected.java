@@ -1,6 +1,6 @@
 package dev.offramp.webhooks;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 
 /** A webhook whose signature did not verify: 401, nothing applied. The reason names the check, never a secret. */
 public class WebhookRejected extends ApiProblem {

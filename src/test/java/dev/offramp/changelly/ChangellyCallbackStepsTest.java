@@ -3,7 +3,7 @@ package dev.offramp.changelly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

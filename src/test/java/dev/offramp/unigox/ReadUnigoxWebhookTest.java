@@ -3,7 +3,7 @@ package dev.offramp.unigox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -3,7 +3,7 @@ package dev.offramp.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.offramp.api;
+package dev.offramp.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

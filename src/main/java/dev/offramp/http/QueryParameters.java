@@ -1,6 +1,5 @@
-package dev.offramp.api;
+package dev.offramp.http;
 
-import dev.offramp.http.QueryStrings;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.offramp.api;
+package dev.offramp.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

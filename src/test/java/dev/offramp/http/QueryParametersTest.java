@@ -1,4 +1,4 @@
-package dev.offramp.api;
+package dev.offramp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
