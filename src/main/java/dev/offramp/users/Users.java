@@ -4,7 +4,6 @@ import dev.offramp.http.ApiProblem;
 import dev.offramp.http.Identifiers;
 import dev.offramp.http.JsonBodies;
 import dev.offramp.orders.OrderViews;
-import dev.offramp.unigox.UnigoxKyc;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -74,10 +73,10 @@ public final class Users {
         }
         view.put("accounts", accounts);
         Map<String, Object> kyc = new LinkedHashMap<>();
-        kyc.put("status", row.get("kyc_status") == null ? UnigoxKyc.NOT_STARTED : row.get("kyc_status"));
+        kyc.put("status", row.get("kyc_status") == null ? Kyc.NOT_STARTED : row.get("kyc_status"));
         kyc.put("provider", "unigox");
         kyc.put("provider_status", row.get("kyc_provider_status"));
-        kyc.put("rejection_reasons", UnigoxKyc.reasons(row.get("kyc_rejection_reasons")));
+        kyc.put("rejection_reasons", Kyc.reasons(row.get("kyc_rejection_reasons")));
         view.put("kyc", kyc);
         return view;
     }
