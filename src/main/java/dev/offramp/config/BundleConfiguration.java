@@ -1,6 +1,10 @@
 package dev.offramp.config;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.offramp.camel.AllOrNothing;
+import dev.offramp.camel.JsonErrorPages;
+import dev.offramp.camel.PreparedQueryCache;
+import dev.offramp.camel.RouteFileReload;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.ApiErrors;
 import dev.offramp.http.ApiKeyVerifier;

@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.camel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * file as the bundle started with it, or as it was at its last good reload) again, and logs one WARN line
  * naming the file and the reason. The next save of the file is loaded as usual.
  */
-final class RouteFileReload implements ResourceReload {
+public final class RouteFileReload implements ResourceReload {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFileReload.class);
 
@@ -62,7 +62,7 @@ final class RouteFileReload implements ResourceReload {
      * from now on it calls this for every changed file. Left alone when reload is off, and in Camel's
      * reload-everything mode (routes-reload-remove-all-routes=true), which this does not handle.
      */
-    static void install(CamelContext context) throws IOException {
+    public static void install(CamelContext context) throws IOException {
         RouteWatcherReloadStrategy watcher = context.hasService(RouteWatcherReloadStrategy.class);
         if (watcher == null || watcher.isRemoveAllRoutes() || watcher.getFolder() == null) {
             return;

@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.camel;
 
 import java.sql.SQLException;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class PreparedQueryCache extends DefaultSqlPrepareStatementStrategy
     }
 
     /** Every sql endpoint created from now on, unless it names a strategy of its own, uses one shared cache. */
-    static void install(CamelContext context) {
+    public static void install(CamelContext context) {
         PreparedQueryCache cache = new PreparedQueryCache();
         context.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
             if (endpoint instanceof SqlEndpoint sql && sql.getPrepareStatementStrategy() == null) {

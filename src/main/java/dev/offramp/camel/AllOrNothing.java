@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;

@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

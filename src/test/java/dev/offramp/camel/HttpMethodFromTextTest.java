@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,12 +11,12 @@ class HttpMethodFromTextTest {
     @Test
     void theRoutesTextualMethodConvertsThroughTheRegisteredConverter() throws Exception {
         try (var context = new DefaultCamelContext()) {
-            context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new UpstreamBeans.HttpMethodFromText());
+            context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodFromText());
 
             assertThat(context.getTypeConverter().convertTo(HttpMethods.class, "GET")).isEqualTo(HttpMethods.GET);
             assertThat(context.getTypeConverter().convertTo(HttpMethods.class, " post ")).isEqualTo(HttpMethods.POST);
             assertThat(context.getTypeConverterRegistry().lookup(HttpMethods.class, String.class))
-                    .isInstanceOf(UpstreamBeans.HttpMethodFromText.class);
+                    .isInstanceOf(HttpMethodFromText.class);
         }
     }
 }

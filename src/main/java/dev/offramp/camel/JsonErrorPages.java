@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.camel;
 
 import dev.offramp.http.HttpErrors;
 import io.vertx.core.http.HttpMethod;
@@ -24,14 +24,14 @@ import org.slf4j.LoggerFactory;
  * server's router and on the management server's, for every 4xx and 5xx, writing {@link HttpErrors}.
  * A client's mistake is logged at DEBUG only, without a stack trace; a server failure at ERROR.
  */
-final class JsonErrorPages {
+public final class JsonErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorPages.class);
 
     private JsonErrorPages() {
     }
 
-    static void install(CamelContext context) throws Exception {
+    public static void install(CamelContext context) throws Exception {
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {
