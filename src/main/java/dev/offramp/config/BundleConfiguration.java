@@ -5,6 +5,8 @@ import dev.offramp.camel.AllOrNothing;
 import dev.offramp.camel.JsonErrorPages;
 import dev.offramp.camel.PreparedQueryCache;
 import dev.offramp.camel.RouteFileReload;
+import dev.offramp.database.DatabaseHealthCheck;
+import dev.offramp.database.MigratedDataSource;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.ApiErrors;
 import dev.offramp.http.ApiKeyVerifier;

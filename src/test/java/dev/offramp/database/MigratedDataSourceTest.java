@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

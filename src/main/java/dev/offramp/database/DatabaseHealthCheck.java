@@ -1,4 +1,4 @@
-package dev.offramp.config;
+package dev.offramp.database;
 
 import java.sql.Connection;
 import java.util.Map;
