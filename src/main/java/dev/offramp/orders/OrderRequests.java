@@ -15,6 +15,11 @@ public final class OrderRequests {
         return JsonBodies.requiredOneOf(body, "provider", PROVIDERS);
     }
 
+    /** A required id field of an order request that names one of our own records (user_id). */
+    public String requiredId(Map<String, Object> body, String field) {
+        return JsonBodies.requiredString(body, field, 100);
+    }
+
     /** The order row for an action, or 404; 409 when the order's upstream has no such action. */
     public Map<String, Object> requireActionable(Map<String, Object> order, String orderId, String action, String provider) {
         if (order == null) {

@@ -31,14 +31,6 @@ public final class UnigoxViews {
         return uuid.toString();
     }
 
-    /** The local user, or a 404 naming the field; no upstream account is needed. */
-    public Map<String, Object> requireLocalUser(Map<String, Object> row, String userId, String field) {
-        if (row == null) {
-            throw new ApiProblem(404, "not_found", "user '" + userId + "' not found", field == null || field.isBlank() ? null : field, null);
-        }
-        return row;
-    }
-
     public Map<String, Object> requirePaymentDetails(Map<String, Object> row, String id) {
         if (row == null) {
             throw new ApiProblem(404, "not_found", "payment details '" + id + "' not found for this user", "payment_details_id", null);
