@@ -2,7 +2,7 @@ package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.http.ResponseHeaderAllowList;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.offramp;
+package dev.offramp.app;
 
 import dev.offramp.config.BundleConfiguration;
 import dev.offramp.config.ConfigLocations;

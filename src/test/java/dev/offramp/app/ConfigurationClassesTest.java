@@ -1,4 +1,4 @@
-package dev.offramp;
+package dev.offramp.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
