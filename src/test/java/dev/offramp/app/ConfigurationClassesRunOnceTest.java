@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @CamelMainTest(mainClass = OffRampApplication.class,
         propertyPlaceholderLocations = "file:config/application.properties",
         properties = {
-            "offramp.http-port=18480", "offramp.management-port=19480",
+            "offramp.http-port=18560", "offramp.management-port=19560",
             "offramp.db.url=jdbc:h2:mem:configuration-once;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
