@@ -1,8 +1,8 @@
 package dev.offramp.changelly;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Identifiers;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Identifiers;
+import dev.offramp.http.JsonBodies;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package dev.offramp.changelly;
 
-import static dev.offramp.api.JsonBodies.optionalString;
-import static dev.offramp.api.JsonBodies.requiredString;
+import static dev.offramp.http.JsonBodies.optionalString;
+import static dev.offramp.http.JsonBodies.requiredString;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.JsonBodies;
-import dev.offramp.api.OfferRequest;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.JsonBodies;
+import dev.offramp.offers.OfferRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.offramp.changelly;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.upstream.UpstreamFailures;
 import java.util.LinkedHashMap;
 import java.util.Map;

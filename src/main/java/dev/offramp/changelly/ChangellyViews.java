@@ -1,8 +1,8 @@
 package dev.offramp.changelly;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Decimals;
-import dev.offramp.api.OfferViews;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Decimals;
+import dev.offramp.offers.OfferViews;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,14 +1,14 @@
 package dev.offramp.config;
 
-import dev.offramp.routing.PrepareUnigoxHttp;
-import dev.offramp.routing.ReadUnigoxWebhook;
-import dev.offramp.routing.VerifyUnigoxWebhook;
+import dev.offramp.unigox.PrepareUnigoxHttp;
+import dev.offramp.unigox.ReadUnigoxWebhook;
 import dev.offramp.unigox.UnigoxKyc;
 import dev.offramp.unigox.UnigoxRequests;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.unigox.UnigoxViews;
 import dev.offramp.unigox.UnigoxWebhookEvents;
 import dev.offramp.unigox.UnigoxWebhookSignature;
+import dev.offramp.unigox.VerifyUnigoxWebhook;
 import dev.offramp.upstream.UpstreamBaseUrl;
 import java.time.Clock;
 import org.apache.camel.CamelContext;

@@ -1,7 +1,8 @@
 package dev.offramp.config;
 
-import dev.offramp.routing.PrepareUnigoxRequest;
+import dev.offramp.camel.HttpMethodFromText;
 import dev.offramp.status.Provider;
+import dev.offramp.unigox.PrepareUnigoxRequest;
 import dev.offramp.upstream.CircuitSettings;
 import dev.offramp.upstream.FirstUseTlsStrategy;
 import dev.offramp.upstream.RepeatSafeCalls;
@@ -15,15 +16,12 @@ import dev.offramp.upstream.UpstreamSwitches;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
-import org.apache.camel.support.TypeConverterSupport;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
@@ -121,18 +119,6 @@ public final class UpstreamBeans {
                         .build())
                 .setTlsSocketStrategy(FirstUseTlsStrategy.ofHttpClientDefault())
                 .build();
-    }
-
-    /**
-     * camel-http reads header CamelHttpMethod as an {@link HttpMethods}; the routes set it as text. Without a
-     * converter of its own Camel found this conversion on its slow path, a walk of the type hierarchy on every
-     * upstream call (a tenth of the allocations of the offers fan-out in a profile, session 4).
-     */
-    static final class HttpMethodFromText extends TypeConverterSupport {
-        @Override
-        public <T> T convertTo(Class<T> type, Exchange exchange, Object value) {
-            return type.cast(HttpMethods.valueOf(value.toString().trim().toUpperCase(Locale.ROOT)));
-        }
     }
 
     private static int integer(PropertiesComponent props, String key) {

@@ -1,8 +1,8 @@
 package dev.offramp.deadletters;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.OrderQuery;
-import dev.offramp.api.OrderViews;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.orders.OrderQuery;
+import dev.offramp.orders.OrderViews;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;

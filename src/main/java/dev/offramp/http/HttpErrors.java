@@ -1,7 +1,5 @@
 package dev.offramp.http;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.JsonBodies;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;

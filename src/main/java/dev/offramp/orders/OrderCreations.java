@@ -1,8 +1,8 @@
 package dev.offramp.orders;
 
-import dev.offramp.api.JsonBodies;
 import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.upstream.UpstreamFailures;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.offramp.reconcile;
 
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.status.OrderStateMachine;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -94,8 +94,8 @@ public final class Reconciliation {
             run.put("id", row.get("id"));
             run.put("trigger", row.get("trigger_kind"));
             run.put("status", row.get("status"));
-            run.put("started_at", dev.offramp.api.OrderViews.time(row.get("started_at")));
-            run.put("finished_at", dev.offramp.api.OrderViews.time(row.get("finished_at")));
+            run.put("started_at", dev.offramp.orders.OrderViews.time(row.get("started_at")));
+            run.put("finished_at", dev.offramp.orders.OrderViews.time(row.get("finished_at")));
             for (String count : List.of("pages_fetched", "orders_checked", "changes_applied", "orphans", "stuck", "errors")) {
                 run.put(count, row.get(count));
             }

@@ -1,6 +1,6 @@
 package dev.offramp.reconcile;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 
 /** A run was asked for while another holds the running slot. */
 public class RunAlreadyGoing extends ApiProblem {

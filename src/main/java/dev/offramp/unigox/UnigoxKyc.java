@@ -1,14 +1,13 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.JsonBodies;
-import java.util.ArrayList;
+import dev.offramp.users.Kyc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bundle's one KYC vocabulary and how Unigox's values map onto it. Unigox names a rejection
+ * How Unigox's KYC values map onto the bundle's one KYC vocabulary ({@link Kyc}). Unigox names a rejection
  * {@code VERIFICATION_REJECTED} in its API answers and {@code REJECTED} in the {@code user.kyc.updated}
  * webhook (its prose also writes {@code verified}/{@code rejected} in lower case); both are
  * {@code rejected} here, with Unigox's own value kept beside it.
@@ -27,30 +26,22 @@ import java.util.Map;
  */
 public final class UnigoxKyc {
 
-    public static final String NOT_STARTED = "not_started";
-    public static final String REJECTED = "rejected";
-    public static final String FAILED = "failed";
-    public static final String UNKNOWN = "unknown";
-
-    /** Room the order store has for the reasons (users.kyc_rejection_reasons). */
-    static final int MAX_REASONS_JSON = 4000;
-
     private static final Map<String, String> FROM_UNIGOX = Map.of(
-            "NOT_INITIATED", NOT_STARTED,
-            "PENDING_DOCUMENTS", "pending_documents",
-            "IN_PROGRESS", "in_progress",
-            "UNDER_REVIEW", "under_review",
-            "VERIFIED", "verified",
-            "VERIFICATION_REJECTED", REJECTED,
-            "REJECTED", REJECTED,
-            "FAILED", FAILED);
+            "NOT_INITIATED", Kyc.NOT_STARTED,
+            "PENDING_DOCUMENTS", Kyc.PENDING_DOCUMENTS,
+            "IN_PROGRESS", Kyc.IN_PROGRESS,
+            "UNDER_REVIEW", Kyc.UNDER_REVIEW,
+            "VERIFIED", Kyc.VERIFIED,
+            "VERIFICATION_REJECTED", Kyc.REJECTED,
+            "REJECTED", Kyc.REJECTED,
+            "FAILED", Kyc.FAILED);
 
     /** Our status for Unigox's value; null when Unigox gave none. */
     public String status(Object providerStatus) {
         if (providerStatus == null || providerStatus.toString().isBlank()) {
             return null;
         }
-        return FROM_UNIGOX.getOrDefault(providerStatus.toString().trim().toUpperCase(Locale.ROOT), UNKNOWN);
+        return FROM_UNIGOX.getOrDefault(providerStatus.toString().trim().toUpperCase(Locale.ROOT), Kyc.UNKNOWN);
     }
 
     /**
@@ -60,42 +51,11 @@ public final class UnigoxKyc {
      */
     public String rejectionReasons(Object providerStatus, Object reasons) {
         String status = status(providerStatus);
-        if (!REJECTED.equals(status) && !FAILED.equals(status)) {
+        if (!Kyc.REJECTED.equals(status) && !Kyc.FAILED.equals(status)) {
             return null;
         }
-        List<String> list = reasons(reasons);
-        return list.isEmpty() ? null : fitted(list);
-    }
-
-    /** The reasons as kept (JSON array text), as given (list), or a lone string; never null. */
-    public static List<String> reasons(Object stored) {
-        List<String> out = new ArrayList<>();
-        if (stored == null) {
-            return out;
-        }
-        Object value = stored;
-        if (stored instanceof String text) {
-            if (text.isBlank()) {
-                return out;
-            }
-            if (text.trim().startsWith("[")) {
-                try {
-                    value = JsonBodies.parse(text);
-                } catch (Exception notJson) {
-                    value = text;
-                }
-            }
-        }
-        if (value instanceof List<?> items) {
-            for (Object item : items) {
-                if (item != null && !item.toString().isBlank()) {
-                    out.add(item.toString());
-                }
-            }
-        } else if (!value.toString().isBlank()) {
-            out.add(value.toString());
-        }
-        return out;
+        List<String> list = Kyc.reasons(reasons);
+        return list.isEmpty() ? null : Kyc.stored(list);
     }
 
     /**
@@ -110,35 +70,15 @@ public final class UnigoxKyc {
         Object providerStatus = upstream.get(statusField);
         Map<String, Object> view = new LinkedHashMap<>();
         String status = status(providerStatus);
-        view.put("status", status == null ? NOT_STARTED : status);
+        view.put("status", status == null ? Kyc.NOT_STARTED : status);
         view.put("provider_status", providerStatus);
         String kept = rejectionReasons(providerStatus, reasonsField == null ? null : upstream.get(reasonsField));
-        view.put("rejection_reasons", reasons(kept));
+        view.put("rejection_reasons", Kyc.reasons(kept));
         upstream.forEach((k, v) -> {
             if (!k.equals(statusField)) {
                 view.putIfAbsent(k, v);
             }
         });
         return view;
-    }
-
-    /** As many reasons as fit the column, in order; a single reason too long for it is cut. */
-    private static String fitted(List<String> reasons) {
-        List<String> kept = new ArrayList<>(reasons);
-        String json = JsonBodies.toJson(kept);
-        while (json.length() > MAX_REASONS_JSON && kept.size() > 1) {
-            kept.remove(kept.size() - 1);
-            json = JsonBodies.toJson(kept);
-        }
-        if (json.length() > MAX_REASONS_JSON) {
-            String only = kept.get(0);
-            int cut = Math.max(0, only.length() - (json.length() - MAX_REASONS_JSON) - 1);
-            json = JsonBodies.toJson(List.of(only.substring(0, cut) + "…"));
-            while (json.length() > MAX_REASONS_JSON && cut > 0) {
-                cut = Math.max(0, cut - 100);
-                json = JsonBodies.toJson(List.of(only.substring(0, cut) + "…"));
-            }
-        }
-        return json;
     }
 }

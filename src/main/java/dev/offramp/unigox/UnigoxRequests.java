@@ -1,15 +1,15 @@
 package dev.offramp.unigox;
 
-import static dev.offramp.api.JsonBodies.optionalAmount;
-import static dev.offramp.api.JsonBodies.optionalString;
-import static dev.offramp.api.JsonBodies.requiredObject;
-import static dev.offramp.api.JsonBodies.requiredOneOf;
-import static dev.offramp.api.JsonBodies.requiredString;
+import static dev.offramp.http.JsonBodies.optionalAmount;
+import static dev.offramp.http.JsonBodies.optionalString;
+import static dev.offramp.http.JsonBodies.requiredObject;
+import static dev.offramp.http.JsonBodies.requiredOneOf;
+import static dev.offramp.http.JsonBodies.requiredString;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.OfferRequest;
+import dev.offramp.http.ApiProblem;
 import dev.offramp.http.MultipartForm;
 import dev.offramp.http.Upload;
+import dev.offramp.offers.OfferRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

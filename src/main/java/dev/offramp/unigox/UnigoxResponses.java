@@ -1,8 +1,8 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.upstream.UpstreamFailures;
-import dev.offramp.api.JsonBodies;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

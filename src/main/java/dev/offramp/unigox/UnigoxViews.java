@@ -1,8 +1,8 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Decimals;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Decimals;
+import dev.offramp.http.JsonBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +29,6 @@ public final class UnigoxViews {
             throw new ApiProblem(502, "upstream_error", "Unigox answered the user's create-or-get without a user_uuid", null, null);
         }
         return uuid.toString();
-    }
-
-    /** The local user, or a 404 naming the field; no upstream account is needed. */
-    public Map<String, Object> requireLocalUser(Map<String, Object> row, String userId, String field) {
-        if (row == null) {
-            throw new ApiProblem(404, "not_found", "user '" + userId + "' not found", field == null || field.isBlank() ? null : field, null);
-        }
-        return row;
     }
 
     public Map<String, Object> requirePaymentDetails(Map<String, Object> row, String id) {
@@ -150,10 +142,10 @@ public final class UnigoxViews {
             if ("invalid_request".equals(code) && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unsupported")) {
                 code = "unsupported_currency";
             }
-            return List.of(dev.offramp.api.OfferViews.errorEntry("unigox", "unigox", code, message));
+            return List.of(dev.offramp.offers.OfferViews.errorEntry("unigox", "unigox", code, message));
         }
         if (!(data instanceof Map<?, ?> m)) {
-            return List.of(dev.offramp.api.OfferViews.errorEntry("unigox", "unigox", "upstream_error", "Unigox answered an estimate without data"));
+            return List.of(dev.offramp.offers.OfferViews.errorEntry("unigox", "unigox", "upstream_error", "Unigox answered an estimate without data"));
         }
         Map<String, Object> estimate = (Map<String, Object>) m;
         Object fees = estimate.get("fee_breakdown") instanceof Map<?, ?> f ? f.get("total_fee") : null;

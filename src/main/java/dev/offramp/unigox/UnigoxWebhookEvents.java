@@ -1,8 +1,8 @@
 package dev.offramp.unigox;
 
-import dev.offramp.api.ApiProblem;
-import dev.offramp.api.Identifiers;
-import dev.offramp.api.JsonBodies;
+import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Identifiers;
+import dev.offramp.http.JsonBodies;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

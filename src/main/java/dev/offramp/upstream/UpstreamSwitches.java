@@ -1,6 +1,6 @@
 package dev.offramp.upstream;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import dev.offramp.status.Provider;
 import java.util.ArrayList;
 import java.util.List;

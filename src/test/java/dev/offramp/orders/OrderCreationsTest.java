@@ -3,7 +3,7 @@ package dev.offramp.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offramp.api.ApiProblem;
+import dev.offramp.http.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,7 +118,7 @@ class BadInputTest {
             assertThat(JSON.readTree(r.body()).get("error").get("code").asText()).isEqualTo("not_found");
         }
         assertThat(bundle.post("/api/v1/orders/" + unknown + "/cancel", null).statusCode()).isEqualTo(404);
-        // something that cannot be one of our ids (UUIDs, dev.offramp.api.Identifiers): 400 naming id
+        // something that cannot be one of our ids (UUIDs, dev.offramp.http.Identifiers): 400 naming id
         for (String path : List.of("/api/v1/orders/" + "x%27%20OR%201%3D1--", "/api/v1/users/nobody/verification-status", "/api/v1/users/nobody",
                 "/api/v1/users/nobody/payment-details", "/api/v1/orders/nobody/transfer-authorization-parameters")) {
             HttpResponse<String> r = bundle.get(path);

@@ -1,13 +1,13 @@
 package dev.offramp.routes;
 
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.offramp.OffRampApplication;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Base URLs as the providers document them, the server alone (UNIGOX_BASE_URL=https://api.unigox.com, CHANGELLY_BASE_URL=https://fiat-api.changelly.com), here the simulators' mounts: every call reaches its upstream. */
 @CamelMainTest(mainClass = OffRampApplication.class,

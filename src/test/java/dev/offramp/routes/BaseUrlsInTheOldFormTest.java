@@ -1,13 +1,13 @@
 package dev.offramp.routes;
 
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.offramp.OffRampApplication;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** UNIGOX_BASE_URL in the form the bundle once required, up to /api/v1/partner (and CHANGELLY_BASE_URL up to /v1): still accepted, normalised at start-up (the INFO line is checked by ConfigurationFromEnvironmentTest). */
 @CamelMainTest(mainClass = OffRampApplication.class,

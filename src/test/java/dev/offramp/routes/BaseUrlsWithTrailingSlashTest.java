@@ -1,13 +1,13 @@
 package dev.offramp.routes;
 
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.offramp.OffRampApplication;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Base URLs pasted with a trailing slash (https://api.unigox.com/, https://fiat-api.changelly.com/): the same calls, no double slash, and Changelly's signature still covers the URL really sent. */
 @CamelMainTest(mainClass = OffRampApplication.class,

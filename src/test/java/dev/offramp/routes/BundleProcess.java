@@ -30,7 +30,7 @@ final class BundleProcess implements AutoCloseable {
         Path output = Files.createTempFile("bundle-process", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.offramp.OffRampApplication")
+                "dev.offramp.app.OffRampApplication")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());

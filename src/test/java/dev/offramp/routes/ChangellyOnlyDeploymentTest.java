@@ -3,7 +3,7 @@ package dev.offramp.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

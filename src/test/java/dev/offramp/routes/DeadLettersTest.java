@@ -1,9 +1,9 @@
 package dev.offramp.routes;
 
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.offramp.OffRampApplication;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link DeadLettersContract} on the embedded H2 database. */
 @CamelMainTest(mainClass = OffRampApplication.class,

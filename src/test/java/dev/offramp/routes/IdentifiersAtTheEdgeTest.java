@@ -1,6 +1,6 @@
 package dev.offramp.routes;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 
 /** {@link IdentifiersAtTheEdgeContract} on the embedded H2 database. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -1,6 +1,6 @@
 package dev.offramp.routes;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -2,12 +2,12 @@ package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.BeanInject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

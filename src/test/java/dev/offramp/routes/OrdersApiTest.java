@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.net.http.HttpResponse;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
@@ -104,7 +104,7 @@ class OrdersApiTest {
 
         HttpResponse<String> response = bundle.get("/api/v1/orders/x'%20OR%20'1'='1");
 
-        // our ids are UUIDs (dev.offramp.api.Identifiers): anything else is refused naming id
+        // our ids are UUIDs (dev.offramp.http.Identifiers): anything else is refused naming id
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("error").get("field").asText()).isEqualTo("id");
         assertThat(bundle.query("SELECT COUNT(*) AS n FROM orders").get(0).get("n")).isEqualTo(1L);

@@ -2,7 +2,7 @@ package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -2,7 +2,7 @@ package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import dev.offramp.http.ResponseHeaderAllowList;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +35,9 @@ import org.junit.jupiter.api.TestInstance;
             "offramp.http-port=18420", "offramp.management-port=19420",
             "offramp.db.url=jdbc:h2:mem:response-headers;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
-            "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
+            "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
+            // the bench's baseline route as well, as bench/run asks for it: the bare route family
+            "camel.main.routes-include-pattern=file:routes/**/*.camel.yaml,file:bench/routes/*.camel.yaml"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponseHeadersAllowListTest {

@@ -30,6 +30,7 @@ class RouteReloadTest {
     static final int PORT = 18197;
     static final int MANAGEMENT_PORT = 19197;
     static final String FILE = "routes/orders/orders-list.camel.yaml";
+    static final String OTHER = "routes/bench-baseline.camel.yaml";
     static final String NOT_RELOADED = "Route file " + FILE + " not reloaded, its previous routes keep running: ";
     static final String LAST_STEP = "        - to: direct:api-respond-json\n";
     static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
@@ -42,6 +43,8 @@ class RouteReloadTest {
     void aBrokenRouteFileKeepsItsPreviousRoutesAndTheLogSaysWhy() throws Exception {
         copyTree(Path.of("routes"), root.resolve("routes"));
         copyTree(Path.of("config"), root.resolve("config"));
+        // the other file edited below: the bench's one-step route, put among this bundle's own routes
+        Files.copy(Path.of("bench/routes/bench-baseline.camel.yaml"), root.resolve(OTHER));
         Path file = root.resolve(FILE);
         String good = Files.readString(file);
         assertThat(good).contains(LAST_STEP, "ref: orderViews", "variableReceive: total", "outputType: SelectOne");
@@ -68,7 +71,7 @@ class RouteReloadTest {
             breakFile(bundle, file, answer, "", "Resource is empty");
 
             // while this file is broken, an edit of another one is served all the same
-            Path other = root.resolve("routes/sandbox/bench-baseline.camel.yaml");
+            Path other = root.resolve(OTHER);
             String otherText = Files.readString(other);
             assertThat(otherText).contains("{\"status\":\"ok\"}");
             Files.writeString(other, otherText.replace("{\"status\":\"ok\"}", "{\"status\":\"ok-edited\"}"));

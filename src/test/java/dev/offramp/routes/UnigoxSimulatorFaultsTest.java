@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.offramp.OffRampApplication;
+import dev.offramp.app.OffRampApplication;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

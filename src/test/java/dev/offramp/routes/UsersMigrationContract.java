@@ -3,7 +3,7 @@ package dev.offramp.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offramp.unigox.UnigoxKyc;
+import dev.offramp.users.Kyc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -63,7 +63,7 @@ abstract class UsersMigrationContract {
         assertThat(user("u1")).containsEntry("kyc_status", "rejected").containsEntry("kyc_provider_status", "VERIFICATION_REJECTED");
         assertThat(user("u1").get("unigox_linked_at")).isNotNull();
         assertThat(user("u2")).containsEntry("kyc_status", "rejected").containsEntry("kyc_provider_status", "REJECTED");
-        assertThat(UnigoxKyc.reasons(user("u2").get("kyc_rejection_reasons"))).containsExactly("Document expired", "Photo \"quality\" low");
+        assertThat(Kyc.reasons(user("u2").get("kyc_rejection_reasons"))).containsExactly("Document expired", "Photo \"quality\" low");
         assertThat(user("u3")).containsEntry("kyc_status", "verified");
         assertThat(user("u4")).containsEntry("kyc_status", "rejected").containsEntry("kyc_provider_status", "rejected");
         assertThat(user("u5")).containsEntry("kyc_status", "unknown").containsEntry("kyc_provider_status", "SOMETHING_NEW");

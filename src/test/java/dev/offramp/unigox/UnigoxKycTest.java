@@ -2,6 +2,7 @@ package dev.offramp.unigox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.offramp.users.Kyc;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,18 +51,18 @@ class UnigoxKycTest {
     @Test
     void reasonsTooLongForTheColumnAreCutNotRefused() {
         String many = kyc.rejectionReasons("REJECTED", java.util.Collections.nCopies(200, "x".repeat(50)));
-        assertThat(many.length()).isLessThanOrEqualTo(UnigoxKyc.MAX_REASONS_JSON);
-        assertThat(UnigoxKyc.reasons(many)).hasSizeLessThan(200).allMatch(r -> r.equals("x".repeat(50)));
+        assertThat(many.length()).isLessThanOrEqualTo(Kyc.MAX_REASONS_JSON);
+        assertThat(Kyc.reasons(many)).hasSizeLessThan(200).allMatch(r -> r.equals("x".repeat(50)));
         String one = kyc.rejectionReasons("REJECTED", List.of("\"".repeat(5000)));
-        assertThat(one.length()).isLessThanOrEqualTo(UnigoxKyc.MAX_REASONS_JSON);
-        assertThat(UnigoxKyc.reasons(one)).hasSize(1);
+        assertThat(one.length()).isLessThanOrEqualTo(Kyc.MAX_REASONS_JSON);
+        assertThat(Kyc.reasons(one)).hasSize(1);
     }
 
     @Test
     void storedReasonsReadBackAsAList() {
-        assertThat(UnigoxKyc.reasons("[\"a\",\"b\"]")).containsExactly("a", "b");
-        assertThat(UnigoxKyc.reasons(null)).isEmpty();
-        assertThat(UnigoxKyc.reasons("[not json")).containsExactly("[not json");
+        assertThat(Kyc.reasons("[\"a\",\"b\"]")).containsExactly("a", "b");
+        assertThat(Kyc.reasons(null)).isEmpty();
+        assertThat(Kyc.reasons("[not json")).containsExactly("[not json");
     }
 
     @Test

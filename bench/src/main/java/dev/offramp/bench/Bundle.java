@@ -26,6 +26,9 @@ final class Bundle implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
+    /** config/application.properties' camel.main.routes-include-pattern, and the bench's routes. */
+    static final String ROUTES = "file:routes/**/*.camel.yaml,file:bench/routes/*.camel.yaml";
+
     static Path root;
     static Path pidsFile;
     static Path logDir;
@@ -66,6 +69,9 @@ final class Bundle implements AutoCloseable {
         pb.environment().put("OFFRAMP_RECONCILE_ENABLED", "false");
         pb.environment().put("SANDBOX_UNIGOX_STEP_SECONDS", "0");
         pb.environment().put("SANDBOX_CHANGELLY_STEP_SECONDS", "0");
+        // the bundle's routes and the bench's own baseline route (GET /sandbox/bench/ok), which lives in
+        // bench/routes: the bundle does not load it unless asked
+        pb.environment().put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", ROUTES);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();

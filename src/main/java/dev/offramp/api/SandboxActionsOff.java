@@ -1,9 +1,0 @@
-package dev.offramp.api;
-
-/** A sandbox-only action asked of a bundle whose sandbox actions are switched off. */
-public class SandboxActionsOff extends ApiProblem {
-
-    public SandboxActionsOff(String reason) {
-        super(404, "not_found", "sandbox actions are not enabled on this bundle (" + reason + ")", null, null);
-    }
-}

@@ -1,0 +1,31 @@
+package dev.offramp.app;
+
+import dev.offramp.config.ConfigLocations;
+import org.apache.camel.main.Main;
+
+/**
+ * Starts the bundle: routes from ./routes, configuration from ./config (run from the bundle root).
+ *
+ * <p>It names no configuration class: the active profile does, in {@code camel.main.configuration-classes}
+ * (config/application.properties: the bundle's and the two sandbox simulators'; application-prod.properties:
+ * the bundle's only, so prod never even loads the simulators). Named rather than found by package
+ * scanning: Camel scans the packaged jar by reading and inflating every one of its entries, three times,
+ * which took about half a second of every start-up (BENCHMARKS.md); {@code new Main()} without a main
+ * class scans nothing.
+ *
+ * <p>This class is alone in its package on purpose. The tests' {@code @CamelMainTest(mainClass =
+ * OffRampApplication.class)} scans this class's package (and those below it) for configuration classes
+ * and configures what it finds besides the classes the profile names, without looking for doubles: were a
+ * configuration class found here, it would run twice. ConfigurationClassesTest holds both lists and this.
+ */
+public final class OffRampApplication {
+
+    private OffRampApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation(ConfigLocations.forActiveProfile());
+        main.run(args);
+    }
+}
