@@ -32,6 +32,47 @@ public final class OrderCreations {
     private final UnigoxResponses unigoxResponses = new UnigoxResponses();
     private final ChangellyResponses changellyResponses = new ChangellyResponses();
 
+    /**
+     * A Unigox order about to be placed (order-place's one input), from the firm quote it initiates: the
+     * quote row ({@code user_id}, amounts, currencies) and the initiate request carrying our order id.
+     */
+    public Map<String, Object> unigoxPlacement(String orderId, Map<String, Object> quote, Map<String, Object> initiate) {
+        return placement("unigox", orderId, text(quote.get("user_id")), quote.get("crypto_amount"),
+                text(quote.get("crypto_currency")), quote.get("fiat_amount"), text(quote.get("fiat_currency")),
+                "initiate:" + text(initiate.get("quote_id")), initiate);
+    }
+
+    /**
+     * A Changelly sell order about to be placed (order-place's one input), from the sell-order request
+     * (ChangellyRequests.sellOrder): the payout is not known before an offer is chosen, so no fiat amount.
+     */
+    public Map<String, Object> changellyPlacement(String orderId, String userId, Map<String, Object> sellOrder) {
+        return placement("changelly", orderId, userId, sellOrder.get("amountFrom"), text(sellOrder.get("currencyFrom")),
+                null, text(sellOrder.get("currencyTo")), "sell-order", sellOrder);
+    }
+
+    /**
+     * The new order in one object instead of nine loose variables: {@code order_id}, {@code provider},
+     * {@code user_id}, {@code crypto_amount}, {@code crypto_currency}, {@code fiat_amount},
+     * {@code fiat_currency}, {@code source_ref} (the timeline's reference for its first entries) and
+     * {@code request} (the upstream creation request, already validated).
+     */
+    static Map<String, Object> placement(String provider, String orderId, String userId, Object cryptoAmount,
+                                         String cryptoCurrency, Object fiatAmount, String fiatCurrency,
+                                         String sourceRef, Map<String, Object> request) {
+        Map<String, Object> placement = new LinkedHashMap<>();
+        placement.put("order_id", Objects.requireNonNull(orderId, "orderId"));
+        placement.put("provider", provider);
+        placement.put("user_id", userId);
+        placement.put("crypto_amount", cryptoAmount);
+        placement.put("crypto_currency", cryptoCurrency);
+        placement.put("fiat_amount", fiatAmount);
+        placement.put("fiat_currency", fiatCurrency);
+        placement.put("source_ref", sourceRef);
+        placement.put("request", Objects.requireNonNull(request, "request"));
+        return placement;
+    }
+
     /** Which of the three outcomes one creation attempt had. */
     public String outcome(Integer httpStatus, String transportError) {
         if (UpstreamFailures.CIRCUIT_OPEN.equals(transportError)) {

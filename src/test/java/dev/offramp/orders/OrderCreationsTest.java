@@ -26,6 +26,30 @@ class OrderCreationsTest {
     }
 
     @Test
+    void aUnigoxPlacementCarriesTheQuotesAmountsAndTheInitiateRequest() {
+        Map<String, Object> quote = Map.of("quote_id", "q-1", "user_id", "user-1", "crypto_amount", new java.math.BigDecimal("100"),
+                "crypto_currency", "USDT", "fiat_amount", new java.math.BigDecimal("91.50"), "fiat_currency", "EUR");
+        Map<String, Object> initiate = Map.of("quote_id", "q-1", "reference_id", "order-1");
+        Map<String, Object> placement = creations.unigoxPlacement("order-1", quote, initiate);
+        assertThat(placement).containsEntry("order_id", "order-1").containsEntry("provider", "unigox")
+                .containsEntry("user_id", "user-1").containsEntry("crypto_amount", new java.math.BigDecimal("100"))
+                .containsEntry("crypto_currency", "USDT").containsEntry("fiat_amount", new java.math.BigDecimal("91.50"))
+                .containsEntry("fiat_currency", "EUR").containsEntry("source_ref", "initiate:q-1")
+                .containsEntry("request", initiate);
+    }
+
+    @Test
+    void aChangellyPlacementHasNoFiatAmountBeforeAnOfferIsChosen() {
+        Map<String, Object> sellOrder = Map.of("externalOrderId", "order-2", "externalUserId", "user-2",
+                "amountFrom", "0.5", "currencyFrom", "BTC", "currencyTo", "EUR");
+        Map<String, Object> placement = creations.changellyPlacement("order-2", "user-2", sellOrder);
+        assertThat(placement).containsEntry("order_id", "order-2").containsEntry("provider", "changelly")
+                .containsEntry("user_id", "user-2").containsEntry("crypto_amount", "0.5").containsEntry("crypto_currency", "BTC")
+                .containsEntry("fiat_amount", null).containsEntry("fiat_currency", "EUR")
+                .containsEntry("source_ref", "sell-order").containsEntry("request", sellOrder);
+    }
+
+    @Test
     void aUnigoxInitiateAnswerInTheCommonShape() {
         String body = "{\"success\":true,\"data\":{\"order_id\":\"u-1\",\"status\":\"awaiting_liquidity_provider\",\"reference_id\":\"ours\","
                 + "\"amounts\":{\"crypto_amount\":\"100.000000\",\"crypto_currency\":\"USDT\",\"fiat_amount\":\"91.50\",\"fiat_currency\":\"EUR\"}}}";

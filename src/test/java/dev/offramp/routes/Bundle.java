@@ -126,20 +126,22 @@ final class Bundle {
     String createOrder(String provider, String providerStatus) {
         String orderId = UUID.randomUUID().toString();
         ProducerTemplate template = context.createProducerTemplate();
+        // the new order as order-place hands it over, with an upstream id already (as if confirmed)
+        Map<String, Object> placement = new java.util.HashMap<>();
+        placement.put("order_id", orderId);
+        placement.put("provider", provider);
+        placement.put("provider_order_id", "up-" + orderId);
+        placement.put("crypto_amount", new BigDecimal("100.500000"));
+        placement.put("crypto_currency", "USDT");
+        placement.put("fiat_amount", new BigDecimal("92.10"));
+        placement.put("fiat_currency", "EUR");
         Exchange result = template.send("direct:order-create", ex -> {
+            ex.setVariable("placement", placement);
             ex.setVariable("orderId", orderId);
             ex.setVariable("provider", provider);
-            ex.setVariable("providerOrderId", "up-" + orderId);
-            ex.setVariable("clientOrderId", null);
-            ex.setVariable("userId", null);
-            ex.setVariable("cryptoAmount", new BigDecimal("100.500000"));
-            ex.setVariable("cryptoCurrency", "USDT");
-            ex.setVariable("fiatAmount", new BigDecimal("92.10"));
-            ex.setVariable("fiatCurrency", "EUR");
             ex.setVariable("providerStatus", providerStatus);
             ex.setVariable("statusSource", "api");
             ex.setVariable("statusSourceRef", null);
-            ex.setVariable("redirectUrl", null);
         });
         if (result.getException() != null) {
             throw new AssertionError("order-create failed", result.getException());
