@@ -13,8 +13,9 @@ import org.apache.camel.Processor;
 /**
  * Reads a verified Unigox delivery (raw body bytes as the message body) with {@link UnigoxWebhookEvents}
  * and sets one variable per field the inbox and the dispatch use: rawBody, eventId, eventType, dedupeKey,
- * orderRef (Unigox's order id), eventStatus, eventUserUuid, eventKycStatus, eventRejectionReasons, and
- * headersJson (the delivery headers kept beside the body). A malformed event fails as the reader does
+ * orderRef (Unigox's order id, for the inbox), and, named as the steps that act on them read them,
+ * providerOrderId and providerStatus (an order event), unigoxUserUuid, kycProviderStatus and
+ * kycRejectionReasons (a KYC event); and headersJson (the delivery headers kept beside the body). A malformed event fails as the reader does
  * (400 naming the field).
  * <p>
  * A readable delivery whose identifiers break the rules ({@link UnigoxWebhookEvents.InvalidIdentifier},
@@ -49,10 +50,13 @@ public final class ReadUnigoxWebhook implements Processor {
         exchange.setVariable("eventType", event.get("event_type"));
         exchange.setVariable("dedupeKey", event.get("dedupe_key"));
         exchange.setVariable("orderRef", event.get("order_id"));
-        exchange.setVariable("eventStatus", event.get("status"));
-        exchange.setVariable("eventUserUuid", event.get("user_uuid"));
-        exchange.setVariable("eventKycStatus", event.get("kyc_status"));
-        exchange.setVariable("eventRejectionReasons", event.get("rejection_reasons"));
+        // named as the steps that act on them read them (the status router, users-record-kyc-status,
+        // select-order-by-provider-id.sql), so the process route renames nothing on the way
+        exchange.setVariable("providerOrderId", event.get("order_id"));
+        exchange.setVariable("providerStatus", event.get("status"));
+        exchange.setVariable("unigoxUserUuid", event.get("user_uuid"));
+        exchange.setVariable("kycProviderStatus", event.get("kyc_status"));
+        exchange.setVariable("kycRejectionReasons", event.get("rejection_reasons"));
         exchange.setVariable("headersJson", events.headersJson(
                 exchange.getMessage().getHeader("X-Unigox-Timestamp", String.class),
                 exchange.getMessage().getHeader("User-Agent", String.class)));

@@ -27,7 +27,8 @@ class ReadUnigoxWebhookTest {
         assertThat(exchange.getVariable("eventId")).isEqualTo("evt_1");
         assertThat(exchange.getVariable("eventType")).isEqualTo("order.status.changed");
         assertThat(exchange.getVariable("orderRef")).isEqualTo("ord-9");
-        assertThat(exchange.getVariable("eventStatus")).isEqualTo("crypto_received");
+        assertThat(exchange.getVariable("providerOrderId")).isEqualTo("ord-9");
+        assertThat(exchange.getVariable("providerStatus")).isEqualTo("crypto_received");
         assertThat(exchange.getVariable("dedupeKey")).isEqualTo("order.status.changed:ord-9:crypto_received");
         assertThat(exchange.getVariable("headersJson", String.class)).contains("1700000000");
     }
@@ -40,9 +41,9 @@ class ReadUnigoxWebhookTest {
 
         read.process(exchange);
 
-        assertThat(exchange.getVariable("eventUserUuid")).isEqualTo("u-1");
-        assertThat(exchange.getVariable("eventKycStatus")).isEqualTo("rejected");
-        assertThat(exchange.getVariable("eventRejectionReasons")).isEqualTo(java.util.List.of("blurry", "expired"));
+        assertThat(exchange.getVariable("unigoxUserUuid")).isEqualTo("u-1");
+        assertThat(exchange.getVariable("kycProviderStatus")).isEqualTo("rejected");
+        assertThat(exchange.getVariable("kycRejectionReasons")).isEqualTo(java.util.List.of("blurry", "expired"));
         assertThat(exchange.getVariable("dedupeKey")).isNull();
     }
 
