@@ -2,7 +2,7 @@
 SELECT id, provider_order_id, provider_status
 FROM orders
 WHERE provider = :#${variable.reconcileProvider}
-  -- an order whose creation is unconfirmed has no upstream id yet: order-resolve-unconfirmed looks for it
+  -- an order whose creation is unconfirmed has no upstream id yet: reconcile-unconfirmed looks for it
   AND provider_order_id IS NOT NULL
   AND (provider_status NOT IN (:#in:closedStatuses) OR refund_required = TRUE)
   AND (reconciled_run IS NULL OR reconciled_run <> :#${variable.runId})

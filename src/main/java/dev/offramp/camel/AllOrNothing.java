@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * if one is already open: either every statement commits, or, if any step fails, none does, and the
  * failure is raised again after the rollback.
  *
- * <p>Why not camel-spring's {@code transacted}: the shared error policies (offramp-defaults) answer
+ * <p>Why not camel-spring's {@code transacted}: the shared error policies (routes/shared/*-to-json) answer
  * every error with handled = true, and Camel commits a transaction whose error was handled. A status
  * write whose timeline insert failed was committed half-way (the status without its timeline entry;
  * {@code DeadLettersContract} reproduces it with a CHECK constraint). Here, while the transaction is
