@@ -2,10 +2,7 @@ package dev.offramp.routes;
 
 import dev.offramp.app.OffRampApplication;
 import dev.offramp.contract.UnigoxContractExtension;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,18 +19,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(UnigoxContractExtension.class)
-class BaseUrlsAsDocumentedTest {
-
-    @BeanInject
-    CamelContext context;
-
-    @Test
-    void aUnigoxOrderGoesThrough() throws Exception {
-        new UpstreamSmoke(new Bundle(context)).unigoxOrder();
-    }
-
-    @Test
-    void aChangellyOrderGoesThrough() throws Exception {
-        new UpstreamSmoke(new Bundle(context)).changellyOrder();
-    }
+class BaseUrlsAsDocumentedTest extends BaseUrlsContract {
 }
