@@ -164,10 +164,7 @@ class ConfigurationFromEnvironmentTest {
     /** Base URLs are checked before anything else starts: a value that cannot be the server stops start-up. */
     @Test
     void aBaseUrlThatIsNotAnAbsoluteHttpUrlStopsStartUpNamingItsVariable() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", "18303");
-        env.put("OFFRAMP_MANAGEMENT_PORT", "19303");
-        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:bad-base-url;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Map<String, String> env = embedded(18303, "jdbc:h2:mem:bad-base-url;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         // the host without its scheme, as one might copy it from a browser's address bar
         env.put("UNIGOX_BASE_URL", "api-staging.unigox.com");
 
@@ -180,10 +177,7 @@ class ConfigurationFromEnvironmentTest {
 
     @Test
     void aBaseUrlWithAQueryStopsStartUpNamingItsVariable() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", "18303");
-        env.put("OFFRAMP_MANAGEMENT_PORT", "19303");
-        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:query-base-url;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Map<String, String> env = embedded(18303, "jdbc:h2:mem:query-base-url;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         env.put("CHANGELLY_BASE_URL", "https://fiat-api.changelly.com/?sandbox=true");
 
         try (BundleProcess bundle = BundleProcess.start(env)) {
@@ -200,10 +194,7 @@ class ConfigurationFromEnvironmentTest {
      */
     @Test
     void theOldUnigoxFormIsNormalisedAndARefusedStartUpRegistrationIsAWarning() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", "18304");
-        env.put("OFFRAMP_MANAGEMENT_PORT", "19304");
-        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:old-form;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Map<String, String> env = embedded(18304, "jdbc:h2:mem:old-form;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         env.put("UNIGOX_BASE_URL", "http://localhost:18304/sandbox/unigox/api/v1/partner/");
         // the simulator takes its own key, so the bundle's is wrong
         env.put("UNIGOX_API_KEY", "not-the-sandbox-key-SECRET-8");
@@ -229,10 +220,7 @@ class ConfigurationFromEnvironmentTest {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("create table someone_elses (id int)");
         }
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", "18191");
-        env.put("OFFRAMP_MANAGEMENT_PORT", "19191");
-        env.put("OFFRAMP_DB_URL", url);
+        Map<String, String> env = embedded(18191, url);
 
         try (BundleProcess bundle = BundleProcess.start(env)) {
             assertThat(bundle.exitCode(60)).as("the process must stop by itself").isNotNull().isNotZero();
@@ -245,10 +233,7 @@ class ConfigurationFromEnvironmentTest {
 
     @Test
     void embeddedProfileTakesPortsDatabaseAndKeysFromTheEnvironment() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", "18190");
-        env.put("OFFRAMP_MANAGEMENT_PORT", "19190");
-        env.put("OFFRAMP_DB_URL", "jdbc:h2:mem:from-env;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Map<String, String> env = embedded(18190, "jdbc:h2:mem:from-env;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         env.put("OFFRAMP_API_KEYS", "key-from-env");
 
         try (BundleProcess bundle = BundleProcess.start(env)) {
@@ -267,5 +252,14 @@ class ConfigurationFromEnvironmentTest {
                     .timeout(Duration.ofSeconds(5)).build();
             assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
+    }
+
+    /** The environment of a bundle process on the embedded profile: its ports (management = HTTP + 1000) and database. */
+    private static Map<String, String> embedded(int httpPort, String dbUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", String.valueOf(httpPort));
+        env.put("OFFRAMP_MANAGEMENT_PORT", String.valueOf(httpPort + 1000));
+        env.put("OFFRAMP_DB_URL", dbUrl);
+        return env;
     }
 }
