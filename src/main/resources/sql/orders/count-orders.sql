@@ -2,3 +2,9 @@ SELECT COUNT(*) AS total
 FROM orders
 WHERE (CAST(:#status AS VARCHAR(30)) IS NULL OR status = :#status)
   AND (CAST(:#provider AS VARCHAR(20)) IS NULL OR provider = :#provider)
+  AND (CAST(:#userId AS VARCHAR(36)) IS NULL OR user_id = :#userId)
+  AND (CAST(:#updatedSince AS TIMESTAMP WITH TIME ZONE) IS NULL
+       OR updated_at >= CAST(:#updatedSince AS TIMESTAMP WITH TIME ZONE))
+  -- waiting for the business or its user: canonical awaiting_action, or a refund owed (Unigox cancelled)
+  AND (CAST(:#actionRequired AS BOOLEAN) IS NULL
+       OR CAST(:#actionRequired AS BOOLEAN) = (status = 'awaiting_action' OR refund_required = TRUE))

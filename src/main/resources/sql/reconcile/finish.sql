@@ -7,6 +7,7 @@ SET status = :#${variable.summary.status()},
     changes_applied = :#${variable.summary.getChangesApplied()},
     orphans = :#${variable.summary.getOrphans()},
     stuck = :#${variable.summary.getStuck()},
+    money_in_escrow = :#${variable.summary.getMoneyInEscrow()},
     errors = :#${variable.summary.getErrors()},
     error_detail = CAST(:#${variable.summary.getErrorDetail()} AS VARCHAR(2000))
 WHERE id = :#${variable.runId}

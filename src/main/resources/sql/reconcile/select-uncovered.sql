@@ -4,7 +4,10 @@ FROM orders
 WHERE provider = :#${variable.reconcileProvider}
   -- an order whose creation is unconfirmed has no upstream id yet: reconcile-unconfirmed looks for it
   AND provider_order_id IS NOT NULL
-  AND (provider_status NOT IN (:#in:closedStatuses) OR refund_required = TRUE)
+  -- open, or holding crypto in escrow (refund owed), or cancelled and not read from the upstream since:
+  -- a cancelled Unigox order may still owe a refund, and only a fetch tells (its allowed_actions)
+  AND (provider_status NOT IN (:#in:closedStatuses) OR refund_required = TRUE
+       OR (provider_status = 'cancelled' AND (details_status IS NULL OR details_status <> 'cancelled')))
   AND (reconciled_run IS NULL OR reconciled_run <> :#${variable.runId})
   AND created_at > :#${variable.windowStart}
   AND id > :#${variable.afterId}

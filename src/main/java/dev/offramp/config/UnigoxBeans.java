@@ -3,6 +3,7 @@ package dev.offramp.config;
 import dev.offramp.unigox.PrepareUnigoxHttp;
 import dev.offramp.unigox.ReadUnigoxWebhook;
 import dev.offramp.unigox.UnigoxKyc;
+import dev.offramp.unigox.UnigoxOrderDetails;
 import dev.offramp.unigox.UnigoxRequests;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.unigox.UnigoxViews;
@@ -44,6 +45,7 @@ public final class UnigoxBeans {
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));
         registry.bind("unigoxKyc", new UnigoxKyc());
+        registry.bind("unigoxOrderDetails", new UnigoxOrderDetails(Clock.systemUTC()));
         UnigoxWebhookEvents webhookEvents = new UnigoxWebhookEvents();
         UnigoxWebhookSignature webhookSignature = !enabled ? null : new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),

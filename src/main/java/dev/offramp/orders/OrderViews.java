@@ -2,8 +2,11 @@ package dev.offramp.orders;
 
 import dev.offramp.http.ApiProblem;
 import dev.offramp.http.Decimals;
+import dev.offramp.http.JsonBodies;
 import dev.offramp.status.OrderStateMachine;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,12 +26,44 @@ public final class OrderViews {
     private final OrderStateMachine stateMachine;
 
     public OrderViews(OrderStateMachine stateMachine) {
-        this.stateMachine = stateMachine;
+        this(stateMachine, Clock.systemUTC());
     }
+
+    public OrderViews(OrderStateMachine stateMachine, Clock clock) {
+        this.stateMachine = stateMachine;
+        this.clock = clock;
+    }
+
+    /**
+     * What the business (or its user) must do next on a Unigox order at a status, as the contract's
+     * order flow table states it (GET /orders/{order_id}, PartnerOrderResponse.next_action): used when
+     * the order has moved on since Unigox last told us its next action (a webhook carries none).
+     */
+    private static final Map<String, String> UNIGOX_NEXT_ACTIONS = Map.of(
+            "awaiting_crypto_transfer_authorization", "authorize_crypto_transfer",
+            "awaiting_fiat_received_confirmation", "confirm_fiat_received",
+            "pending_address", "update_kyc_address",
+            "price_changed_requote_needed", "request_new_quote");
+
+    private static final List<String> AUTHORIZATION_WINDOW_STATUSES =
+            List.of("awaiting_crypto_transfer_authorization", "crypto_transfer_authorization_pending");
+
+    private final Clock clock;
 
     /** Validates the list filters; see {@link OrderQuery#parse}. */
     public OrderQuery query(String status, String provider, String page, String limit) {
         return OrderQuery.parse(status, provider, page, limit);
+    }
+
+    /** Validates the list filters of GET /api/v1/orders; see {@link OrderQuery#parse}. */
+    public OrderQuery listQuery(Map<String, Object> queryParams) {
+        Map<String, Object> q = queryParams == null ? Map.of() : queryParams;
+        return OrderQuery.parse(text(q.get("status")), text(q.get("provider")), text(q.get("page")), text(q.get("limit")),
+                text(q.get("action_required")), text(q.get("user_id")), text(q.get("updated_since")));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /**
@@ -94,7 +129,30 @@ public final class OrderViews {
         view.put("fiat_amount", Decimals.plain(row.get("fiat_amount")));
         view.put("fiat_currency", row.get("fiat_currency"));
         view.put("redirect_url", row.get("redirect_url"));
-        view.put("allowed_actions", allowedActions(provider, providerStatus, Boolean.TRUE.equals(row.get("refund_required"))));
+        boolean refundRequired = Boolean.TRUE.equals(row.get("refund_required"));
+        // Unigox's own word while it still describes the order's status; a later webhook moved it on
+        boolean unigoxWordHolds = providerStatus != null && providerStatus.equals(row.get("details_status"));
+        Object statedActions = unigoxWordHolds ? parsed(row.get("allowed_actions")) : null;
+        view.put("allowed_actions", statedActions instanceof List<?> stated ? stated
+                : allowedActions(provider, providerStatus, refundRequired));
+        if ("unigox".equals(provider)) {
+            view.put("next_action", unigoxWordHolds && row.get("next_action") != null ? row.get("next_action")
+                    : refundRequired && "cancelled".equals(providerStatus) ? "authorize_refund"
+                    : UNIGOX_NEXT_ACTIONS.get(providerStatus));
+            view.put("action_required", unigoxWordHolds ? parsed(row.get("action_required")) : null);
+            view.put("refund_required", refundRequired);
+            view.put("crypto_transfer_authorization_seconds_left", secondsLeft(providerStatus, row.get("authorization_deadline")));
+            view.put("reference_id", row.get("reference_id"));
+            view.put("rate", Decimals.plain(row.get("rate")));
+            view.put("fee_breakdown", parsed(row.get("fee_breakdown")));
+            view.put("details_read_at", time(row.get("details_read_at")));
+        } else if (row.get("fiat_amount") != null) {
+            // Changelly: the payout the order (or the offer it was placed from) expects, not a promise
+            Map<String, Object> payout = new LinkedHashMap<>();
+            payout.put("amount", Decimals.plain(row.get("fiat_amount")));
+            payout.put("currency", row.get("fiat_currency"));
+            view.put("expected_payout", payout);
+        }
         view.put("version", row.get("version"));
         view.put("created_at", time(row.get("created_at")));
         view.put("updated_at", time(row.get("updated_at")));
@@ -108,6 +166,19 @@ public final class OrderViews {
             actions.add("authorize-refund");
         }
         return actions;
+    }
+
+    /** Seconds left to authorize the crypto transfer, while that window is open (as Unigox counts it). */
+    private Long secondsLeft(String providerStatus, Object deadline) {
+        String at = time(deadline);
+        if (at == null || !AUTHORIZATION_WINDOW_STATUSES.contains(providerStatus)) {
+            return null;
+        }
+        return Math.max(0, Duration.between(clock.instant(), Instant.parse(at)).getSeconds());
+    }
+
+    private static Object parsed(Object json) {
+        return json instanceof String text && !text.isEmpty() ? JsonBodies.parse(text) : null;
     }
 
     public static String time(Object value) {

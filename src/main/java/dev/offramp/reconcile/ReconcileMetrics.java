@@ -19,6 +19,7 @@ public final class ReconcileMetrics {
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong orphans = new AtomicLong();
     private final AtomicLong stuck = new AtomicLong();
+    private final AtomicLong moneyInEscrow = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong checked = new AtomicLong();
     private volatile boolean registered;
@@ -39,6 +40,7 @@ public final class ReconcileMetrics {
         changes.set(summary.getChangesApplied());
         orphans.set(summary.getOrphans());
         stuck.set(summary.getStuck());
+        moneyInEscrow.set(summary.getMoneyInEscrow());
         errors.set(summary.getErrors());
         checked.set(summary.getOrdersChecked());
     }
@@ -53,6 +55,8 @@ public final class ReconcileMetrics {
         gauge(r, "offramp.reconcile.last.run.changes", changes, "status changes the last run applied (drift)");
         gauge(r, "offramp.reconcile.last.run.orphans", orphans, "upstream orders with no local order, last run");
         gauge(r, "offramp.reconcile.last.run.stuck", stuck, "open orders older than the stuck threshold, last run");
+        gauge(r, "offramp.reconcile.last.run.money.in.escrow", moneyInEscrow,
+                "Unigox orders whose crypto waits in escrow for a refund (refund owed or executing), last run");
         gauge(r, "offramp.reconcile.last.run.errors", errors, "upstream failures in the last run");
         gauge(r, "offramp.reconcile.last.run.checked", checked, "orders checked by the last run");
         registered = true;

@@ -2,6 +2,7 @@ package dev.offramp.reconcile;
 
 import dev.offramp.http.JsonBodies;
 import dev.offramp.status.OrderStateMachine;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class Reconciliation {
             run.put("status", row.get("status"));
             run.put("started_at", dev.offramp.orders.OrderViews.time(row.get("started_at")));
             run.put("finished_at", dev.offramp.orders.OrderViews.time(row.get("finished_at")));
-            for (String count : List.of("pages_fetched", "orders_checked", "changes_applied", "orphans", "stuck", "errors")) {
+            for (String count : List.of("pages_fetched", "orders_checked", "changes_applied", "orphans", "stuck", "money_in_escrow", "errors")) {
                 run.put(count, row.get(count));
             }
             run.put("error_detail", row.get("error_detail"));
@@ -109,12 +110,93 @@ public final class Reconciliation {
         summary.stuck(stuck == null ? 0 : stuck.intValue());
     }
 
+    /** The parameters of select-stuck.sql: at most {@code limit} rows of each part of the report. */
+    public Map<String, Object> stuckQuery(int limit, int stuckAfterMinutes) {
+        Map<String, Object> query = new HashMap<>();
+        query.put("limit", limit);
+        query.put("stuckBefore", minutesAgo(stuckAfterMinutes));
+        query.put("closedUnigox", closedStatuses("unigox"));
+        query.put("closedChangelly", closedStatuses("changelly"));
+        return query;
+    }
+
+    /**
+     * The stuck report: orders holding the user's crypto in escrow apart from orders nothing has moved,
+     * each with how long it has been so (age_minutes, from {@code since}), oldest first.
+     */
+    public Map<String, Object> stuckReport(List<Map<String, Object>> rows, int stuckAfterMinutes) {
+        List<Map<String, Object>> escrow = new ArrayList<>();
+        List<Map<String, Object>> stuck = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("id", row.get("id"));
+            order.put("provider", row.get("provider"));
+            order.put("provider_order_id", row.get("provider_order_id"));
+            order.put("user_id", row.get("user_id"));
+            order.put("status", row.get("status"));
+            order.put("provider_status", row.get("provider_status"));
+            order.put("crypto_amount", dev.offramp.http.Decimals.plain(row.get("crypto_amount")));
+            order.put("crypto_currency", row.get("crypto_currency"));
+            order.put("next_action", row.get("next_action"));
+            String since = dev.offramp.orders.OrderViews.time(row.get("since"));
+            order.put("since", since);
+            order.put("age_minutes", since == null ? null : Duration.between(OffsetDateTime.parse(since), now).toMinutes());
+            ("money_in_escrow".equals(String.valueOf(row.get("report")).trim()) ? escrow : stuck).add(order);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("stuck_after_minutes", stuckAfterMinutes);
+        report.put("money_in_escrow", escrow);
+        report.put("stuck", stuck);
+        return report;
+    }
+
+    /** The two counts of count-stuck.sql (stuck, money_in_escrow) into the run's summary. */
+    public void countStuckAndEscrow(RunSummary summary, Map<String, Object> counts) {
+        countStuck(summary, counts == null ? null : (Number) counts.get("stuck"));
+        summary.moneyInEscrow(counts == null || counts.get("money_in_escrow") == null ? 0
+                : ((Number) counts.get("money_in_escrow")).intValue());
+    }
+
+    /**
+     * The Unigox status one fetched order sends to the status router, or null when there is nothing to
+     * apply. Unigox reads {@code cancelled} before, during and after a refund (its contract: "the status
+     * does not distinguish them and never will"); only {@code allowed_actions} tells them apart. So an
+     * order of ours at {@code refund_pending} (we authorized the refund) that Unigox no longer offers
+     * {@code authorize-refund} for has been refunded: its {@code refunded} webhook was lost.
+     */
+    public String unigoxStatusToApply(String localStatus, Map<String, Object> fetched) {
+        Object fetchedStatus = fetched == null ? null : fetched.get("status");
+        if (refundDoneWithoutWord(localStatus, fetched)) {
+            return "refunded";
+        }
+        return fetchedStatus == null || fetchedStatus.equals(localStatus) ? null : fetchedStatus.toString();
+    }
+
+    /** The timeline reason of a status reconciliation infers rather than reads (see unigoxStatusToApply). */
+    public String unigoxStatusReason(String localStatus, Map<String, Object> fetched) {
+        return refundDoneWithoutWord(localStatus, fetched)
+                ? "Unigox reads cancelled and no longer offers authorize-refund after our authorization: refunded"
+                : null;
+    }
+
+    private static boolean refundDoneWithoutWord(String localStatus, Map<String, Object> fetched) {
+        return "refund_pending".equals(localStatus) && fetched != null && "cancelled".equals(fetched.get("status"))
+                && !(fetched.get("allowed_actions") instanceof List<?> allowed && allowed.contains("authorize-refund"));
+    }
+
     public void countSingle(RunSummary summary) {
         summary.single();
     }
 
     public void countChange(RunSummary summary, String outcome) {
         summary.applied(outcome);
+    }
+
+    /** The run's comparison stopped on an error: the run is partial and finished, the reason in its row. */
+    public void stopped(RunSummary summary, Exception e) {
+        LOG.error("reconciliation run {} stopped: {}", summary.getRunId(), e.toString());
+        summary.error("run stopped: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     /** An upstream call of the run that failed: the run becomes partial, the reason goes in its row. */
@@ -164,13 +246,32 @@ public final class Reconciliation {
                 Map<String, Object> entry = new HashMap<>();
                 entry.put("id", order.get(idField).toString());
                 entry.put("status", order.get("status") == null ? null : order.get("status").toString());
+                if ("unigox".equals(provider)) {
+                    // the whole order: what it says beside its status is kept (UnigoxOrderDetails)
+                    entry.put("order", order);
+                }
                 page.add(entry);
             }
         }
         return page;
     }
 
-    /** One upstream order fetched alone (Unigox GET /orders/{id}): {id, status}, or null. */
+    /** The Unigox orders of a page as Unigox sent them (see {@link #page}). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> unigoxOrders(List<Map<String, Object>> page) {
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (Map<String, Object> entry : page) {
+            if (entry.get("order") instanceof Map<?, ?> order) {
+                orders.add((Map<String, Object>) order);
+            }
+        }
+        return orders;
+    }
+
+    /**
+     * One upstream order fetched alone (Unigox GET /orders/{id}): the order as Unigox sent it, with
+     * {@code id} and {@code status} as text, or null.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> single(Integer httpStatus, String body, String transportError) {
         if (transportError != null || httpStatus == null || httpStatus / 100 != 2 || body == null) {
@@ -179,7 +280,7 @@ public final class Reconciliation {
         try {
             Object parsed = JsonBodies.parse(body);
             if (parsed instanceof Map<?, ?> envelope && envelope.get("data") instanceof Map<?, ?> data && data.get("status") != null) {
-                Map<String, Object> entry = new HashMap<>();
+                Map<String, Object> entry = new HashMap<>((Map<String, Object>) data);
                 entry.put("id", String.valueOf(data.get("order_id")));
                 entry.put("status", data.get("status").toString());
                 return entry;

@@ -16,6 +16,7 @@ public final class RunSummary {
     private int changesApplied;
     private int orphans;
     private int stuck;
+    private int moneyInEscrow;
     private int errors;
     private final List<String> errorDetails = new ArrayList<>();
 
@@ -51,6 +52,11 @@ public final class RunSummary {
         stuck = count;
     }
 
+    /** Orders whose crypto sits in escrow until a refund is authorized and done (counted apart from stuck). */
+    public synchronized void moneyInEscrow(int count) {
+        moneyInEscrow = count;
+    }
+
     public synchronized void error(String what) {
         errors++;
         if (errorDetails.size() < 10) {
@@ -84,6 +90,10 @@ public final class RunSummary {
 
     public synchronized int getStuck() {
         return stuck;
+    }
+
+    public synchronized int getMoneyInEscrow() {
+        return moneyInEscrow;
     }
 
     public synchronized int getErrors() {

@@ -236,14 +236,43 @@ public final class UnigoxRequests {
             // the EIP-712 message carries integers as decimal strings
             checked.put(field, value instanceof Number n ? uint256("forward_request." + field, n) : value);
         }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("forward_request", checked);
+        request.put("signature", signature(body));
+        return request;
+    }
+
+    /**
+     * The body of POST /orders/{id}/authorize-refund: the partner's signature over the Safe transaction of
+     * GET /refund-authorization-parameters, and optionally the exact payload signed (the server rebuilds it
+     * and verifies with its own copy, per the contract). Where the money goes is not ours to choose: the
+     * contract has no recipient field, so none is passed on.
+     */
+    public Map<String, Object> authorizeRefund(Map<String, Object> body) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("signature", signature(body));
+        String signedData = optionalString(body, "signed_data", 100_000);
+        if (signedData != null) {
+            request.put("signed_data", signedData);
+        }
+        return request;
+    }
+
+    /** The body of a signed order action (authorize-crypto-transfer or authorize-refund), checked. */
+    public Map<String, Object> signedAction(String action, Map<String, Object> body) {
+        return switch (action) {
+            case "authorize-crypto-transfer" -> authorizeCryptoTransfer(body);
+            case "authorize-refund" -> authorizeRefund(body);
+            default -> throw new IllegalArgumentException("not a signed order action: " + action);
+        };
+    }
+
+    private static String signature(Map<String, Object> body) {
         String signature = requiredString(body, "signature", 1000);
         if (!signature.matches("0x[0-9a-fA-F]+")) {
             throw ApiProblem.badField("signature", "signature must be 0x-prefixed hex");
         }
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("forward_request", checked);
-        request.put("signature", signature);
-        return request;
+        return signature;
     }
 
     /** Digits of the largest uint256 (2^256 - 1), the widest integer an EIP-712 forward request holds. */

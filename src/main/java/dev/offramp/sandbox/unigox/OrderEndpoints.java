@@ -50,6 +50,7 @@ final class OrderEndpoints {
                 .add("POST", order + "/authorize-crypto-transfer", PARTNER, this::authorizeCryptoTransfer)
                 .add("POST", order + "/confirm-fiat-received", PARTNER, this::confirmFiatReceived)
                 .add("POST", order + "/cancel", PARTNER, this::cancel)
+                .add("GET", order + "/refund-authorization-parameters", PARTNER, this::refundParameters)
                 .add("POST", order + "/authorize-refund", PARTNER, this::authorizeRefund);
     }
 
@@ -168,19 +169,37 @@ final class OrderEndpoints {
         return Reply.okWithoutBody();
     }
 
-    /** Safe to retry: a refunded order answers the same again. */
+    /**
+     * The signature sends the escrow back: the order moves to {@code refund_pending} (the Safe executing;
+     * no tx_hash yet, as the contract allows) and on the clock to {@code refunded}, each with its webhook.
+     * Safe to retry: a refund under way or done answers its state again.
+     */
     private Reply authorizeRefund(Call call) {
         SimulatedOrder order = order(state, call);
         String signature = call.requiredText(call.body(), "signature");
         requireHex(call, signature);
         if (order.status() == UnigoxOrderStatus.CANCELLED && order.refundOwed()) {
-            order.recordRefund(FakeChain.txHash("refund:" + order.orderId()));
-            lifecycle.move(order, UnigoxOrderStatus.REFUNDED);
-        } else if (order.status() != UnigoxOrderStatus.REFUNDED || order.refundTxHash() == null) {
+            order.refundAuthorized();
+            lifecycle.move(order, UnigoxOrderStatus.REFUND_PENDING);
+        } else if (order.status() != UnigoxOrderStatus.REFUND_PENDING && order.status() != UnigoxOrderStatus.REFUNDED) {
             throw SimError.partner(409, "INVALID_STATUS", "no refund is owed on this order");
         }
-        return Reply.ok(UnigoxJson.object("order_id", order.orderId(), "status", order.status().wire(),
-                "tx_hash", order.refundTxHash()));
+        var answer = UnigoxJson.object("order_id", order.orderId(), "status", order.status().wire());
+        if (order.refundTxHash() != null) {
+            // absent while the refund executes (the contract: "poll GET /orders/{order_id}")
+            answer.put("tx_hash", order.refundTxHash());
+        }
+        return Reply.ok(answer);
+    }
+
+    /** The Safe transaction the partner signs to send a funded escrow back (contract example values). */
+    private Reply refundParameters(Call call) {
+        SimulatedOrder order = order(state, call);
+        if (order.status() != UnigoxOrderStatus.CANCELLED || !order.refundOwed()) {
+            throw SimError.partner(409, "INVALID_STATUS", order.status() == UnigoxOrderStatus.CANCELLED
+                    ? "this order does not owe a refund" : "this order has already been refunded");
+        }
+        return Reply.ok(RefundParameters.of(order));
     }
 
     private static void requireHex(Call call, String signature) {

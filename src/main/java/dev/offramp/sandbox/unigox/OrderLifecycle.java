@@ -33,6 +33,9 @@ final class OrderLifecycle {
         if (to == UnigoxOrderStatus.CRYPTO_RECEIVED) {
             order.recordFunding(FakeChain.txHash("fund:" + order.orderId()));
         }
+        if (to == UnigoxOrderStatus.REFUNDED && order.refundTxHash() == null) {
+            order.recordRefund(FakeChain.txHash("refund:" + order.orderId()));
+        }
         announce(order);
         bookNextStep(order);
     }

@@ -22,7 +22,7 @@ final class OrderView {
         Price price = order.price();
         return UnigoxJson.object(
                 "order_id", order.orderId(),
-                "status", order.status().wire(),
+                "status", order.status().readsAs(),
                 "next_action", nextAction(order),
                 "action_required", actionRequired(order),
                 "allowed_actions", allowedActions(order),
@@ -54,7 +54,7 @@ final class OrderView {
     static Map<String, Object> compact(SimulatedOrder order) {
         return UnigoxJson.object(
                 "order_id", order.orderId(),
-                "status", order.status().wire(),
+                "status", order.status().readsAs(),
                 "next_action", nextAction(order),
                 "allowed_actions", allowedActions(order));
     }
@@ -113,7 +113,7 @@ final class OrderView {
     private static List<Object> timeline(SimulatedOrder order) {
         return order.timeline().stream()
                 .<Object>map(step -> UnigoxJson.object(
-                        "status", step.status().wire(),
+                        "status", step.status().readsAs(),
                         "timestamp", Times.iso(step.at()),
                         "description", step.status().description()))
                 .toList();

@@ -144,6 +144,11 @@ final class SimulatedOrder {
         refundOwed = true;
     }
 
+    /** The partner signed the refund: nothing is owed any more, the Safe executes it. */
+    void refundAuthorized() {
+        refundOwed = false;
+    }
+
     void recordRefund(String txHash) {
         refundOwed = false;
         refundTxHash = txHash;

@@ -161,7 +161,7 @@ final class UnigoxControlEndpoints {
     private Reply setWebhookMode(Call call) {
         String text = call.requiredText(call.body(), "mode");
         WebhookMode mode = WebhookMode.fromWire(text).orElseThrow(() -> call.invalid(
-                "mode must be normal, duplicate_same_id, duplicate_new_id, reorder or drop"));
+                "mode must be normal, duplicate_same_id, duplicate_new_id, reorder, drop or drop_refund"));
         webhooks.setMode(mode);
         return Reply.ok(UnigoxJson.object("mode", mode.wire()));
     }

@@ -34,6 +34,8 @@ enum UnigoxOrderStatus {
     CANCELLED("cancelled", "Order cancelled", List.of(), null),
     FAILED("failed", "Order failed", List.of(), null),
     DISPUTE_STARTED("dispute_started", "Dispute opened", List.of(), null),
+    // the refund's statuses appear in refund answers and webhooks; GET /orders reads them as cancelled
+    REFUND_PENDING("refund_pending", "Refund authorized, executing on chain", List.of(), null),
     REFUNDED("refunded", "Crypto refunded to the partner wallet", List.of(), null),
     // never reached here (initiate answers 409 PRICE_CHANGED_REQUOTE instead); known for the list filter
     PRICE_CHANGED_REQUOTE_NEEDED("price_changed_requote_needed", "Price changed, new quote needed", List.of(),
@@ -78,6 +80,7 @@ enum UnigoxOrderStatus {
             case FIAT_PAYMENT_REVIEW_STARTED -> AWAITING_FIAT_RECEIVED_CONFIRMATION;
             case FIAT_RECEIVED_CONFIRMED -> CRYPTO_RELEASE_PENDING;
             case CRYPTO_RELEASE_PENDING -> COMPLETED;
+            case REFUND_PENDING -> REFUNDED;
             default -> null;
         });
     }
@@ -91,6 +94,15 @@ enum UnigoxOrderStatus {
     boolean escrowFunded() {
         return ordinal() >= CRYPTO_RECEIVED.ordinal() && ordinal() <= CRYPTO_RELEASE_PENDING.ordinal()
                 || this == DISPUTE_STARTED;
+    }
+
+    /**
+     * The status GET /orders/{order_id} shows. The contract: a cancelled order reads {@code cancelled}
+     * whether its refund is owed, under way or paid out, "the status does not distinguish them and never
+     * will"; only allowed_actions does.
+     */
+    String readsAs() {
+        return this == REFUND_PENDING || this == REFUNDED ? CANCELLED.wire : wire;
     }
 
     static Optional<UnigoxOrderStatus> fromWire(String wire) {

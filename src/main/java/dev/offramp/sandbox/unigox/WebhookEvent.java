@@ -44,4 +44,10 @@ record WebhookEvent(String eventId, String eventType, String orderId, String use
         copy.put("event_id", id);
         return new WebhookEvent(id, eventType, orderId, userUuid, status, copy, UnigoxJson.writeBytes(copy));
     }
+
+    /** order.refund.required, or a status change into the refund's own statuses. */
+    boolean isAboutARefund() {
+        return ORDER_REFUND_REQUIRED.equals(eventType)
+                || "refund_pending".equals(status) || "refunded".equals(status);
+    }
 }

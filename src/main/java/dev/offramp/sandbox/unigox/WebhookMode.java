@@ -8,10 +8,12 @@ import java.util.Optional;
  * How the simulator misbehaves when it sends webhooks, to test a receiver's dedupe and ordering:
  * as told; every event twice with the same {@code event_id}; twice with a fresh {@code event_id}
  * (the real duplicate pattern of changelog 2026-08-23); each event held back until the next one has
- * been sent; or nothing sent at all (but still recorded).
+ * been sent; nothing sent at all (but still recorded); or only the refund's events left unsent
+ * ({@code order.refund.required} is sent once, and a lost one leaves the user's crypto in escrow with
+ * nobody told: reconciliation must find it).
  */
 enum WebhookMode {
-    NORMAL, DUPLICATE_SAME_ID, DUPLICATE_NEW_ID, REORDER, DROP;
+    NORMAL, DUPLICATE_SAME_ID, DUPLICATE_NEW_ID, REORDER, DROP, DROP_REFUND;
 
     String wire() {
         return name().toLowerCase(Locale.ROOT);

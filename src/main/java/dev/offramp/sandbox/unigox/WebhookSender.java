@@ -105,6 +105,13 @@ final class WebhookSender implements AutoCloseable {
                 }
             }
             case DROP -> record(event, WebhookDelivery.State.DROPPED);
+            case DROP_REFUND -> {
+                if (event.isAboutARefund()) {
+                    record(event, WebhookDelivery.State.DROPPED);
+                } else {
+                    enqueue(record(event, WebhookDelivery.State.QUEUED));
+                }
+            }
         }
     }
 

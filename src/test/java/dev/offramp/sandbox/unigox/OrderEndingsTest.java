@@ -72,7 +72,10 @@ class OrderEndingsTest {
         String lost = fundedOrder("d2");
         end(lost, "dispute_started");
         assertThat(end(lost, "cancelled").data().get("status").asText()).isEqualTo("cancelled");
-        assertThat(end(lost, "refunded").data().get("status").asText()).isEqualTo("refunded");
+        // a refunded order reads cancelled, as the contract says every cancelled order does
+        JsonNode refunded = end(lost, "refunded").data();
+        assertThat(refunded.get("status").asText()).isEqualTo("cancelled");
+        assertThat(refunded.get("allowed_actions")).isEmpty();
         assertThat(end(lost, "completed").status()).isEqualTo(409);
     }
 
@@ -95,14 +98,30 @@ class OrderEndingsTest {
         assertThat(deliveries.get(deliveries.size() - 2).get("status").asText()).isEqualTo("cancelled");
 
         assertThat(end(order, "refund_required").status()).isEqualTo(409);
+        JsonNode parameters = sim.get(P + "/orders/" + order + "/refund-authorization-parameters").data();
+        assertThat(parameters.get("signer_address").asText()).isEqualTo(parameters.get("recipient_address").asText());
+        assertThat(parameters.get("direction").asText()).isEqualTo("to_seller");
+        assertThat(parameters.get("safe_params").get("data").asText()).startsWith("0xa9059cbb");
+
+        // the Safe executes: refund_pending without a tx_hash, then refunded on the clock
         Response refund = sim.post(P + "/orders/" + order + "/authorize-refund", "{\"signature\":\"0xbeef\"}");
         assertThat(refund.status()).isEqualTo(200);
-        assertThat(refund.data().get("status").asText()).isEqualTo("refunded");
-        String txHash = refund.data().get("tx_hash").asText();
-        assertThat(txHash).startsWith("0x").hasSize(66);
+        assertThat(refund.data().get("status").asText()).isEqualTo("refund_pending");
+        assertThat(refund.data().has("tx_hash")).isFalse();
+        assertThat(sim.get(P + "/orders/" + order + "/refund-authorization-parameters").status()).isEqualTo(409);
+        JsonNode executing = sim.get(P + "/orders/" + order).data();
+        assertThat(executing.get("status").asText()).isEqualTo("cancelled");
+        assertThat(executing.get("allowed_actions")).isEmpty();
+        sim.post("/_sandbox/orders/" + order + "/advance");
         Response retried = sim.post(P + "/orders/" + order + "/authorize-refund", "{\"signature\":\"0xbeef\"}");
-        assertThat(retried.data().get("tx_hash").asText()).isEqualTo(txHash);
-        assertThat(sim.get(P + "/orders/" + order).data().get("allowed_actions")).isEmpty();
+        assertThat(retried.data().get("status").asText()).isEqualTo("refunded");
+        assertThat(retried.data().get("tx_hash").asText()).startsWith("0x").hasSize(66);
+        JsonNode refundedNow = sim.get(P + "/orders/" + order).data();
+        assertThat(refundedNow.get("status").asText()).isEqualTo("cancelled");
+        assertThat(refundedNow.get("allowed_actions")).isEmpty();
+        deliveries = sim.get("/_sandbox/webhooks/deliveries").data().get("deliveries");
+        assertThat(deliveries.get(deliveries.size() - 2).get("status").asText()).isEqualTo("refund_pending");
+        assertThat(deliveries.get(deliveries.size() - 1).get("status").asText()).isEqualTo("refunded");
     }
 
     @Test
