@@ -144,6 +144,24 @@ public final class ChangellyViews {
     }
 
     /** The creation answer carries no status (per the docs); a new sell order starts as created. */
+    /**
+     * The payout a Changelly order expects (its payoutAmount) as a plain non-negative decimal, or null
+     * when it has none or it is not one (an upstream answer is input like any other).
+     */
+    public String expectedPayout(Map<String, Object> order) {
+        Object amount = order == null ? null : order.get("payoutAmount");
+        if (!(amount instanceof String) && !(amount instanceof Number) || amount.toString().length() > 40) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal payout = new java.math.BigDecimal(amount.toString());
+            return payout.signum() < 0 || payout.precision() - payout.scale() > 30 || payout.scale() > 8 ? null
+                    : payout.toPlainString();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     public String statusOfCreated(Map<String, Object> created) {
         Object status = created.get("status");
         return status == null || status.toString().isBlank() ? "created" : status.toString();

@@ -118,10 +118,17 @@ class ChangellyFlowTest {
         // our ids travel upstream as externalOrderId / externalUserId
         JsonNode upstream = sandboxOrder(changellyId);
         assertThat(upstream.get("externalOrderId").asText()).isEqualTo(orderId);
+        assertThat(order.has("next_action")).isFalse();
         assertThat(upstream.get("externalUserId").asText()).isEqualTo(userId);
 
         sandbox("POST", "/_sandbox/orders/" + changellyId + "/advance", "{}");
         awaitStatus(orderId, "pending");
+        // the payout the order expects: Changelly's payoutAmount as read when the callback was confirmed
+        // (the creation answer carries none), with its currency
+        JsonNode pending = json(bundle.get("/api/v1/orders/" + orderId));
+        assertThat(new java.math.BigDecimal(pending.get("expected_payout").get("amount").asText()))
+                .isEqualByComparingTo(upstream.get("payoutAmount").asText());
+        assertThat(pending.get("expected_payout").get("currency").asText()).isEqualTo(upstream.get("currencyTo").asText());
         sandbox("POST", "/_sandbox/orders/" + changellyId + "/advance", "{}");
         awaitStatus(orderId, "complete");
 
