@@ -196,8 +196,11 @@ final class OrderEndpoints {
     private Reply refundParameters(Call call) {
         SimulatedOrder order = order(state, call);
         if (order.status() != UnigoxOrderStatus.CANCELLED || !order.refundOwed()) {
-            throw SimError.partner(409, "INVALID_STATUS", order.status() == UnigoxOrderStatus.CANCELLED
-                    ? "this order does not owe a refund" : "this order has already been refunded");
+            throw SimError.partner(409, "INVALID_STATUS", switch (order.status()) {
+                case REFUND_PENDING, REFUNDED -> "this order has already been refunded";
+                case COMPLETED -> "this order has already been released to the buyer";
+                default -> "this order does not owe a refund";
+            });
         }
         return Reply.ok(RefundParameters.of(order));
     }
