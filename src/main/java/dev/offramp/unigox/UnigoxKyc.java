@@ -81,4 +81,31 @@ public final class UnigoxKyc {
         });
         return view;
     }
+    /**
+     * Unigox's readiness answer ({@code POST /users/{user_uuid}/kyc/verify}) as our API gives it:
+     * {@code ready}; {@code status} in our vocabulary and {@code provider_status} Unigox's value (both null
+     * when not ready: Unigox gives a status only once verification runs or is done); {@code missing}, what
+     * is still to provide in Unigox's generic names ({@code identity_document}, {@code selfie},
+     * {@code kyc_data}; empty when ready); {@code message}.
+     */
+    public Map<String, Object> readiness(Map<String, Object> upstream) {
+        Object providerStatus = upstream.get("status");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ready", Boolean.TRUE.equals(upstream.get("ready")));
+        view.put("status", status(providerStatus));
+        view.put("provider_status", providerStatus);
+        view.put("missing", upstream.get("missing") instanceof List<?> missing ? new java.util.ArrayList<>(missing) : List.of());
+        view.put("message", upstream.get("message"));
+        return view;
+    }
+
+    /**
+     * The answer of {@code PATCH /api/v1/users/{id}/kyc}: our user as {@code GET /api/v1/users/{id}} shows
+     * it, with {@code updated_fields}, the fields Unigox says reached its record.
+     */
+    public Map<String, Object> updated(Map<String, Object> userView, Map<String, Object> upstream) {
+        Map<String, Object> view = new LinkedHashMap<>(userView);
+        view.put("updated_fields", upstream.get("updated_fields") instanceof List<?> fields ? new java.util.ArrayList<>(fields) : List.of());
+        return view;
+    }
 }

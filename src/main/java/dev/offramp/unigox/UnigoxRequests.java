@@ -73,6 +73,11 @@ public final class UnigoxRequests {
         return request;
     }
 
+    /** {@code PATCH /users/{user_uuid}/kyc}: the optional KYC fields, checked ({@link UnigoxKycUpdate}). */
+    public Map<String, Object> kycUpdate(Map<String, Object> body) {
+        return UnigoxKycUpdate.request(body, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
     /** The JSON document-upload forms: one {@code url_link} document, or a batch of them. */
     public Map<String, Object> documentLinks(Map<String, Object> body) {
         String method = requiredOneOf(body, "upload_method", List.of("url_link"));
@@ -114,11 +119,11 @@ public final class UnigoxRequests {
     }
 
     private static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
-    private static final List<String> DOCUMENT_TYPES = List.of("image/jpeg", "image/png", "application/pdf");
+    private static final List<String> DOCUMENT_TYPES = List.of("image/jpeg", "image/png", "image/gif", "application/pdf");
 
     /**
-     * The multipart form Unigox takes for one document file: field {@code document} (jpeg, png or
-     * pdf, at most 10 MB) and field {@code document_type}.
+     * The multipart form Unigox takes for one document file: field {@code document} (JPEG, PNG, GIF
+     * or PDF, as the contract lists them; at most 10 MB) and field {@code document_type}.
      */
     public MultipartForm documentUpload(List<Upload> uploads, String documentType) {
         if (documentType == null || documentType.isBlank() || documentType.length() > 60) {
@@ -131,11 +136,11 @@ public final class UnigoxRequests {
             }
         }
         if (document == null || document.content().length == 0) {
-            throw ApiProblem.badField("document", "document is required: a jpeg, png or pdf file");
+            throw ApiProblem.badField("document", "document is required: a jpeg, png, gif or pdf file");
         }
         String type = document.contentType() == null ? "" : document.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!DOCUMENT_TYPES.contains(type)) {
-            throw ApiProblem.badField("document", "document must be image/jpeg, image/png or application/pdf");
+            throw ApiProblem.badField("document", "document must be image/jpeg, image/png, image/gif or application/pdf");
         }
         if (document.content().length > MAX_DOCUMENT_BYTES) {
             throw new ApiProblem(413, "payload_too_large", "document must be at most 10 MB", "document", null);

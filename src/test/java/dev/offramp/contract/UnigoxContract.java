@@ -32,7 +32,18 @@ public final class UnigoxContract {
     static final String CONTROL_PATHS = "/_sandbox";
 
     /** Order statuses the OpenAPI documents in its prose and examples but not in PartnerOrderStatus. */
-    static final List<String> UNLISTED_STATUSES = List.of("fiat_payment_review_started", "dispute_started");
+    static final List<String> UNLISTED_STATUSES = List.of("fiat_payment_review_started", "dispute_started",
+            "pending_address");
+
+    /**
+     * Operations whose 400 the OpenAPI declares without content although it gives the body elsewhere:
+     * PATCH /users/{user_uuid}/kyc's own 400 description spells it out ({@code { "success": false,
+     * "data": { "error_key", "message" } }}, with the error keys), and POST /users/{user_uuid}/kyc/verify's
+     * 400 is a user-endpoint error like kyc-submissions', whose 400 documents that same legacy envelope
+     * (ErrorResponse). Only "a body where none is expected" is forgiven on these answers.
+     */
+    static final List<String> KYC_400_WITHOUT_CONTENT = List.of(
+            "PATCH /api/v1/partner/users/*/kyc", "POST /api/v1/partner/users/*/kyc/verify");
 
     private static volatile UnigoxContract loaded;
 
@@ -90,8 +101,13 @@ public final class UnigoxContract {
         Request sent = request(request);
         collect(found, "request " + what, validator.validateRequest(sent));
         if (!faultInjected) {
-            collect(found, "answer " + response.status() + " to " + what,
-                    validator.validateResponse(request.path(), sent.getMethod(), response(response)));
+            boolean bodyOfUndescribed400 = response.status() == 400 && KYC_400_WITHOUT_CONTENT.stream()
+                    .anyMatch(op -> op.equals(request.method() + " " + request.path().replaceAll("/users/[^/]+/", "/users/*/")));
+            ValidationReport answer = validator.validateResponse(request.path(), sent.getMethod(), response(response));
+            collect(found, "answer " + response.status() + " to " + what, bodyOfUndescribed400
+                    ? ValidationReport.from(answer.getMessages().stream()
+                            .filter(m -> !m.getKey().equals("validation.response.body.unexpected")).toList())
+                    : answer);
         }
         return found;
     }
@@ -107,10 +123,13 @@ public final class UnigoxContract {
      */
     static boolean contractContradictsItself(ValidationReport.Message m) {
         String text = m.getMessage();
-        // PartnerOrderStatus's enum lacks two statuses the OpenAPI itself uses: fiat_payment_review_started
+        // PartnerOrderStatus's enum lacks statuses the OpenAPI itself uses: fiat_payment_review_started
         // and dispute_started (the "Partner-facing statuses" table of info.description; the first also in
-        // the order flow table of GET /orders/{order_id}). (refund_pending and refunded appear only where
-        // the status is a plain string: the refund answers; an order reads cancelled throughout its refund.)
+        // the order flow table of GET /orders/{order_id}); and pending_address, the status an EUR/AUD/GBP
+        // order without the recipient's address is created at (the descriptions of POST /offramp/initiate,
+        // POST /offramp/quote and POST /users/{user_uuid}/kyc-submissions), whose next_action
+        // update_kyc_address PartnerOrderResponse.next_action does list. (refund_pending and refunded appear
+        // only where the status is a plain string: the refund answers; an order reads cancelled throughout.)
         if (m.getKey().endsWith(".schema.enum") && UNLISTED_STATUSES.stream()
                 .anyMatch(status -> text.contains("Instance value (\"" + status + "\") not found in enum"))) {
             return true;

@@ -90,8 +90,8 @@ class ProdDeploymentMatrixTest {
     private void unigoxPlaybook() throws Exception {
         String ref = "prod-" + UUID.randomUUID();
         String userId = ok(send("POST", "/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}"), 201).get("id").asText();
-        ok(send("POST", "/api/v1/users/" + userId + "/kyc-submissions",
-                "{\"method\":\"direct_data\",\"data\":{\"pii\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"country_code\":\"DE\",\"dob\":\"1990-01-01\"}}}"), 200);
+        // with the address EUR payouts need (without it Unigox parks the order at pending_address)
+        ok(send("POST", "/api/v1/users/" + userId + "/kyc-submissions", UnigoxPlaybook.KYC_WITH_ADDRESS), 200);
         upload(userId, "identity_front");
         upload(userId, "selfie");
         String uuid = ok(send("GET", "/api/v1/users/" + userId, null), 200).get("accounts").get("unigox").get("user_uuid").asText();

@@ -90,6 +90,9 @@ class ReconciliationTest {
                 "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada\",\"iban\":\"DE89370400440532013000\"}}"), 201);
         String uuid = ok(bundle.get("/api/v1/users/" + user.get("id").asText()), 200).get("accounts").get("unigox").get("user_uuid").asText();
         sim("unigox", "POST", "/_sandbox/users/" + uuid + "/kyc", "{\"kyc_status\":\"VERIFIED\"}");
+        // the address EUR payouts need, through our API (without it Unigox parks the orders at pending_address)
+        ok(bundle.send("PATCH", "/api/v1/users/" + user.get("id").asText() + "/kyc",
+                "{\"address\":\"Via Roma 1\",\"city\":\"Milano\",\"postal_code\":\"20121\"}", Bundle.API_KEY), 200);
         return Map.of("user_id", user.get("id").asText(), "payment_details_id", details.get("id").asText());
     }
 

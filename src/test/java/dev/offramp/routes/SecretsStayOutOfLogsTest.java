@@ -94,6 +94,8 @@ class SecretsStayOutOfLogsTest {
                     "{\"method\":\"external_token\",\"data\":{\"provider\":\"sumsub\",\"token\":\"tok\"}}", key);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> call("GET", "/api/v1/users/" + userId + "/verification-status", null, key).body().contains("VERIFIED"));
+            // the address EUR payouts need (else Unigox parks the order at pending_address); PII, never logged either
+            call("PATCH", "/api/v1/users/" + userId + "/kyc", "{\"address\":\"1 Secret Lane\",\"city\":\"Berlin\",\"postal_code\":\"10117\"}", key);
             String pd = call("POST", "/api/v1/users/" + userId + "/payment-details",
                     "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"S\",\"iban\":\"DE89370400440532013000\"}}", key).body();
             String quote = call("POST", "/api/v1/offramp/quote", "{\"user_id\":\"" + userId + "\",\"payment_details_id\":\"" + field(pd, "id")
@@ -116,6 +118,7 @@ class SecretsStayOutOfLogsTest {
 
         assertThat(output).contains("reconciliation run").contains("unigox webhook refused")
                 .as("one line per request").containsPattern("requests - POST /api/v1/offramp/orders -> 201 in \\d+ ms order=[0-9a-f-]{36} correlation=");
+        assertThat(output).as("the address sent to PATCH kyc is PII").doesNotContain("Secret Lane");
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             assertThat(output).as(secret.getKey()).doesNotContain(secret.getValue());
         }

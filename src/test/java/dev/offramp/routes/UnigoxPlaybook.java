@@ -16,6 +16,10 @@ final class UnigoxPlaybook {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SIM_KEY = "sandbox-unigox-key";
+    /** A direct_data KYC submission with the address, city and postal code EUR/AUD/GBP payouts need. */
+    static final String KYC_WITH_ADDRESS = "{\"method\":\"direct_data\",\"data\":{\"pii\":{\"first_name\":\"Ada\","
+            + "\"last_name\":\"Lovelace\",\"country_code\":\"DE\",\"dob\":\"1990-01-01\","
+            + "\"address\":\"Unter den Linden 1\",\"city\":\"Berlin\",\"postal_code\":\"10117\"}}}";
 
     private final Bundle bundle;
 
@@ -45,9 +49,9 @@ final class UnigoxPlaybook {
         String ref = "user-" + UUID.randomUUID();
         JsonNode user = json(ok(bundle.post("/api/v1/users", "{\"user_ref\":\"" + ref + "\",\"email\":\"" + ref + "@example.com\"}"), 201));
         String userId = user.get("id").asText();
-        // the first KYC submission links the Unigox account
-        ok(bundle.post("/api/v1/users/" + userId + "/kyc-submissions",
-                "{\"method\":\"direct_data\",\"data\":{\"pii\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"country_code\":\"DE\",\"dob\":\"1990-01-01\"}}}"), 200);
+        // the first KYC submission links the Unigox account; with the address EUR payouts need (Unigox
+        // parks an EUR order of a user without one at pending_address: KycAddressTest)
+        ok(bundle.post("/api/v1/users/" + userId + "/kyc-submissions", KYC_WITH_ADDRESS), 200);
         String uuid = unigoxUserUuid(userId);
         uploadDocument(userId, "identity_front");
         uploadDocument(userId, "selfie");

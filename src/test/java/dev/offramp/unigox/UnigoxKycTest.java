@@ -78,4 +78,24 @@ class UnigoxKycTest {
                 .containsEntry("rejection_reasons", List.of()).containsEntry("message", "PII data accepted")
                 .doesNotContainKey("kyc_status");
     }
+    @Test
+    void readinessSaysWhatIsMissingInSnakeCase() {
+        Map<String, Object> notReady = kyc.readiness(Map.of("ready", false, "missing", List.of("identity_document", "selfie"),
+                "message", "Missing required items"));
+        assertThat(notReady).containsEntry("ready", false).containsEntry("status", null).containsEntry("provider_status", null)
+                .containsEntry("missing", List.of("identity_document", "selfie")).containsEntry("message", "Missing required items");
+        Map<String, Object> started = kyc.readiness(Map.of("ready", true, "status", "IN_PROGRESS", "message", "Verification started."));
+        assertThat(started).containsEntry("ready", true).containsEntry("status", Kyc.IN_PROGRESS)
+                .containsEntry("provider_status", "IN_PROGRESS").containsEntry("missing", List.of());
+        assertThat(kyc.readiness(Map.of("ready", true, "status", "VERIFIED"))).containsEntry("status", Kyc.VERIFIED);
+    }
+
+    @Test
+    void anUpdateAnswersTheUserWithTheUpdatedFields() {
+        Map<String, Object> user = Map.of("id", "u-1", "kyc", Map.of("status", "verified"));
+        assertThat(kyc.updated(user, Map.of("updated_fields", List.of("address", "city"), "message", "ok")))
+                .containsEntry("id", "u-1").containsEntry("kyc", Map.of("status", "verified"))
+                .containsEntry("updated_fields", List.of("address", "city")).doesNotContainKey("message");
+        assertThat(kyc.updated(user, Map.of())).containsEntry("updated_fields", List.of());
+    }
 }

@@ -22,6 +22,13 @@ import java.util.UUID;
  * (or id_number + id_type) are all present, in any order; then {@code UNDER_REVIEW}, and one clock
  * step later {@code VERIFIED}. external_token and handoff go from {@code IN_PROGRESS} to
  * {@code VERIFIED} in one step. Rejections only come from the sandbox control endpoint.
+ *
+ * <p>{@code PATCH kyc} updates the optional PII fields ({@link KycUpdate}) of a user that has a KYC
+ * record (submitted, or set by the control endpoint; otherwise 400 {@code kyc_not_submitted}) and
+ * releases its orders parked at {@code pending_address} once the address is complete
+ * ({@link AddressRule}). {@code kyc/verify} is the readiness check: already verified, started (or
+ * running), or not ready with the generic {@code missing} items; 400 {@code kyc_not_submitted}
+ * before a direct_data submission.
  */
 final class KycEndpoints {
 
@@ -33,11 +40,13 @@ final class KycEndpoints {
 
     private final SimulatorState state;
     private final KycLifecycle lifecycle;
+    private final AddressRule addressRule;
     private final Clock clock;
 
-    KycEndpoints(SimulatorState state, KycLifecycle lifecycle, Clock clock) {
+    KycEndpoints(SimulatorState state, KycLifecycle lifecycle, AddressRule addressRule, Clock clock) {
         this.state = state;
         this.lifecycle = lifecycle;
+        this.addressRule = addressRule;
         this.clock = clock;
     }
 
@@ -45,6 +54,8 @@ final class KycEndpoints {
         String users = UnigoxSimulator.PARTNER + "/users/{user_uuid}";
         routes.add("POST", users + "/kyc-submissions", LEGACY, this::submit)
                 .add("POST", users + "/kyc/documents", LEGACY, this::uploadDocuments)
+                .add("PATCH", users + "/kyc", LEGACY, this::update)
+                .add("POST", users + "/kyc/verify", LEGACY, this::verify)
                 .add("GET", users + "/verification-status", LEGACY, this::verificationStatus);
     }
 
@@ -77,6 +88,46 @@ final class KycEndpoints {
         lifecycle.change(user, KycStatus.IN_PROGRESS, null, true);
         lifecycle.startReviewIfComplete(user);
         return Reply.ok(submissionView(kyc, message));
+    }
+
+    private Reply update(Call call) {
+        SimUser user = UserEndpoints.user(state, call);
+        Map<String, String> fields = KycUpdate.read(call, clock);
+        if (!user.kyc().exists()) {
+            throw SimError.legacy(400, "kyc_not_submitted",
+                    "the user has no KYC data to update; submit KYC first (POST .../kyc-submissions)");
+        }
+        if (!fields.isEmpty()) {
+            user.kyc().updatePii(fields, clock.instant());
+            addressRule.release(user);
+        }
+        return Reply.ok(UnigoxJson.object("updated_fields", List.copyOf(fields.keySet()),
+                "message", "KYC data updated successfully"));
+    }
+
+    private Reply verify(Call call) {
+        SimUser user = UserEndpoints.user(state, call);
+        SimulatedKyc kyc = user.kyc();
+        if (kyc.status() == KycStatus.VERIFIED) {
+            return Reply.ok(UnigoxJson.object("ready", true, "status", "VERIFIED", "message", "User is already verified."));
+        }
+        if (!SimulatedKyc.DIRECT_DATA.equals(kyc.method())) {
+            throw SimError.legacy(400, "kyc_not_submitted",
+                    "submit KYC with the direct_data method first (POST .../kyc-submissions)");
+        }
+        if (kyc.status() == KycStatus.UNDER_REVIEW) {
+            return Reply.ok(UnigoxJson.object("ready", true, "status", "IN_PROGRESS",
+                    "message", "Verification is already in progress."));
+        }
+        List<String> missing = kyc.missingForVerification();
+        if (!missing.isEmpty()) {
+            return Reply.ok(UnigoxJson.object("ready", false, "missing", missing, "message",
+                    "Missing required items: " + String.join(", ", missing).replace('_', ' ')
+                            + ". Upload them, then verification starts automatically (or call this endpoint again)."));
+        }
+        // complete but not running (a rejected file sent again): verification starts now
+        lifecycle.change(user, KycStatus.UNDER_REVIEW, null, true);
+        return Reply.ok(UnigoxJson.object("ready", true, "status", "IN_PROGRESS", "message", "Verification started."));
     }
 
     private static Map<String, String> externalToken(Call call, JsonNode data) {

@@ -62,7 +62,7 @@ final class KycPii {
         return values;
     }
 
-    private static void checkDateOfBirth(String dob, LocalDate today) {
+    static void checkDateOfBirth(String dob, LocalDate today) {
         LocalDate born;
         try {
             born = LocalDate.parse(dob);

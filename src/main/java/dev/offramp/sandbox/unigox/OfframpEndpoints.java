@@ -111,13 +111,14 @@ final class OfframpEndpoints {
             throw SimError.partner(409, "QUOTE_EXPIRED", "Quote has expired, please request a new quote");
         }
         // a 422 leaves the quote unused ("reverted"), so the same quote works once KYC clears
-        requireKycCleared(state.users.find(quote.userUuid()).orElseThrow());
+        SimUser user = state.users.find(quote.userUuid()).orElseThrow();
+        requireKycCleared(user);
         if (quote.stale() || state.takePriceChange()) {
             quote.markStale();
             throw priceChanged(quote.price());
         }
         quote.markUsed();
-        SimulatedOrder order = orders.open(quote, referenceId);
+        SimulatedOrder order = orders.open(quote, referenceId, AddressRule.firstStatus(user, quote.price().fiatCurrency()));
         return Reply.created(OrderView.initiated(order));
     }
 

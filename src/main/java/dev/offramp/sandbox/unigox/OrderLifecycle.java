@@ -20,9 +20,12 @@ final class OrderLifecycle {
         this.clock = clock;
     }
 
-    /** A new order at {@code awaiting_liquidity_provider}, announced like any other status. */
-    SimulatedOrder open(Quote quote, String referenceId) {
-        SimulatedOrder order = state.orders.open(quote, referenceId, clock.instant());
+    /**
+     * A new order at {@code first} ({@code awaiting_liquidity_provider}, or {@code pending_address} when
+     * {@link AddressRule} parks it), announced like any other status.
+     */
+    SimulatedOrder open(Quote quote, String referenceId, UnigoxOrderStatus first) {
+        SimulatedOrder order = state.orders.open(quote, referenceId, first, clock.instant());
         announce(order);
         bookNextStep(order);
         return order;

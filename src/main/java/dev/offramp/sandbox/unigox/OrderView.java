@@ -93,6 +93,9 @@ final class OrderView {
     }
 
     private static Map<String, Object> actionRequired(SimulatedOrder order) {
+        if (order.status() == UnigoxOrderStatus.PENDING_ADDRESS) {
+            return AddressRule.action(order.userUuid());
+        }
         return owesRefund(order) ? refundAction(order) : null;
     }
 

@@ -75,6 +75,19 @@ final class SimulatedKyc {
         this.updatedAt = at;
     }
 
+    /** PATCH kyc: the given optional fields replace their old values; the others stay. */
+    void updatePii(Map<String, String> fields, Instant at) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(pii);
+        merged.putAll(fields);
+        this.pii = Map.copyOf(merged);
+        this.updatedAt = at;
+    }
+
+    /** Whether there is a KYC record to update: a submission, or a status a reviewer set. */
+    boolean exists() {
+        return method != null || status != KycStatus.NOT_INITIATED;
+    }
+
     void addDocument(Document document) {
         documents.add(document);
     }

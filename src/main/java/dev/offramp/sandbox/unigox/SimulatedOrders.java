@@ -33,9 +33,10 @@ final class SimulatedOrders {
     private final Map<UnigoxOrderStatus, List<SimulatedOrder>> byStatus = new EnumMap<>(UnigoxOrderStatus.class);
     private long nextSequence;
 
-    SimulatedOrder open(Quote quote, String referenceId, Instant now) {
+    /** @param first {@code awaiting_liquidity_provider}, or {@code pending_address} when the address rule parks it */
+    SimulatedOrder open(Quote quote, String referenceId, UnigoxOrderStatus first, Instant now) {
         SimulatedOrder order = new SimulatedOrder(UUID.randomUUID().toString(), nextSequence++, quote, referenceId,
-                UnigoxOrderStatus.AWAITING_LIQUIDITY_PROVIDER, now);
+                first, now);
         add(order);
         return order;
     }
@@ -59,6 +60,11 @@ final class SimulatedOrders {
 
     Optional<SimulatedOrder> find(String orderId) {
         return Optional.ofNullable(byId.get(orderId));
+    }
+
+    /** Every order at {@code status}, oldest first (a copy). */
+    List<SimulatedOrder> at(UnigoxOrderStatus status) {
+        return List.copyOf(byStatus.getOrDefault(status, List.of()));
     }
 
     /** @param status null for every status */

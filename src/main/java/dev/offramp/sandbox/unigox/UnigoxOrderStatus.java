@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 enum UnigoxOrderStatus {
     CREATED("created", "Order created", List.of("cancel"), null),
+    // EUR/AUD/GBP without the recipient's address in KYC: waits for PATCH .../kyc (AddressRule), not the clock
+    PENDING_ADDRESS("pending_address", "Awaiting the recipient's address", List.of("cancel"), "update_kyc_address"),
     AWAITING_LIQUIDITY_PROVIDER("awaiting_liquidity_provider", "Order created and awaiting liquidity provider",
             List.of("cancel"), null),
     AWAITING_CRYPTO_TRANSFER_AUTHORIZATION("awaiting_crypto_transfer_authorization",

@@ -77,8 +77,11 @@ import org.slf4j.LoggerFactory;
  * webhooks, {@code UNAUTHORIZED} on offramp and orders, as the contract shows); the test ping's
  * {@code event_type} is {@code webhook.test}; failed webhooks are recorded, not retried; events carry
  * {@code user_uuid} (the swagger example says {@code user_id}); {@code user.kyc.updated} fires for
- * UNDER_REVIEW, VERIFIED and REJECTED only, as documented. Not simulated: {@code pending_address}
- * for EUR/GBP/AUD without an address, third-party recipients, PATCH kyc, the refund parameters.
+ * UNDER_REVIEW, VERIFIED and REJECTED only, as documented. An EUR/GBP/AUD order of a user whose KYC
+ * has no full address (address, city, postal_code) starts at {@code pending_address} and moves on when
+ * PATCH kyc completes it ({@link AddressRule}); the initiate answer carries only the status (its
+ * schema has no {@code required_fields} or {@code next_action}; GET /orders/{id} has both). Not
+ * simulated: third-party recipients, the refund parameters.
  */
 public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
 
@@ -110,7 +113,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         KycLifecycle kyc = new KycLifecycle(state, webhooks, scheduler, clock);
         new WebhookEndpoints(webhooks, clock).addTo(routes);
         new UserEndpoints(state, clock).addTo(routes);
-        new KycEndpoints(state, kyc, clock).addTo(routes);
+        new KycEndpoints(state, kyc, new AddressRule(state, orders), clock).addTo(routes);
         new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
         new OrderEndpoints(state, orders, clock).addTo(routes);
         new UnigoxControlEndpoints(state, orders, kyc, webhooks, latency, stats, faults, clock).addTo(routes);

@@ -88,6 +88,10 @@ final class SimulatorClient implements AutoCloseable {
         return send("POST", path, "", KEY, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    Response patch(String path, String json) {
+        return send("PATCH", path, "", KEY, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
     Response post(String path) {
         return send("POST", path, "", KEY, null, null);
     }
@@ -117,8 +121,21 @@ final class SimulatorClient implements AutoCloseable {
         return created.data().get("user_uuid").asText();
     }
 
-    /** A user whose KYC a reviewer set to VERIFIED through the control endpoint. */
+    /** The street address EUR/AUD/GBP payouts need (else the order parks at pending_address). */
+    static final String ADDRESS = "{\"address\":\"12 Baker Street\",\"city\":\"London\",\"postal_code\":\"NW1 6XE\"}";
+
+    /**
+     * A user whose KYC a reviewer set to VERIFIED through the control endpoint, with its address added by
+     * PATCH kyc (the contract's address rule parks EUR orders of a user without one).
+     */
     String createVerifiedUser(String ref) {
+        String user = createVerifiedUserWithoutAddress(ref);
+        assertThat(patch(P + "/users/" + user + "/kyc", ADDRESS).status()).isEqualTo(200);
+        return user;
+    }
+
+    /** As {@link #createVerifiedUser}, without an address: its EUR/AUD/GBP orders park at pending_address. */
+    String createVerifiedUserWithoutAddress(String ref) {
         String user = createUser(ref);
         assertThat(post("/_sandbox/users/" + user + "/kyc", "{\"kyc_status\":\"VERIFIED\"}").status()).isEqualTo(200);
         return user;

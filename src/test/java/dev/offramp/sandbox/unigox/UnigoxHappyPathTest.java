@@ -53,7 +53,9 @@ class UnigoxHappyPathTest {
         assertThat(again.data().get("user_uuid").asText()).isEqualTo(user);
 
         Response submitted = sim.post(P + "/users/" + user + "/kyc-submissions", "{\"method\":\"direct_data\",\"data\":"
-                + "{\"pii\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"dob\":\"1990-01-01\",\"country_code\":\"DE\"}}}");
+                + "{\"pii\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"dob\":\"1990-01-01\",\"country_code\":\"DE\","
+                // with the address EUR payouts need: without it the order would park at pending_address
+                + "\"address\":\"Unter den Linden 1\",\"city\":\"Berlin\",\"postal_code\":\"10117\"}}}");
         assertThat(submitted.status()).isEqualTo(200);
         assertThat(submitted.data().get("kyc_status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(submitted.data().get("message").asText()).isEqualTo("PII data accepted");
