@@ -1,5 +1,6 @@
 package dev.offramp.config;
 
+import dev.offramp.unigox.PayoutMethods;
 import dev.offramp.unigox.PrepareUnigoxHttp;
 import dev.offramp.unigox.ReadUnigoxWebhook;
 import dev.offramp.unigox.UnigoxKyc;
@@ -24,6 +25,8 @@ public final class UnigoxBeans {
     static final String PARTNER_API = "/api/v1/partner";
     /** The derived setting the routes send to: UNIGOX_BASE_URL, checked and normalised, followed by {@link #PARTNER_API}. */
     static final String PARTNER_API_URL = "unigox.partner-api-url";
+    /** The server alone (UNIGOX_BASE_URL as checked): Unigox's public reference data lives there. */
+    static final String SERVER_URL = "unigox.server-url";
 
     private static final Logger LOG = LoggerFactory.getLogger(UnigoxBeans.class);
 
@@ -40,12 +43,14 @@ public final class UnigoxBeans {
         publishPartnerApiUrl(props, enabled);
         var registry = context.getRegistry();
         registry.bind("unigoxRequests", new UnigoxRequests());
-        registry.bind("prepareUnigoxHttp", new PrepareUnigoxHttp(props.resolveProperty("unigox.api-key").orElse("")));
+        registry.bind("prepareUnigoxHttp", new PrepareUnigoxHttp(props.resolveProperty("unigox.api-key").orElse(""),
+                props.resolveProperty(SERVER_URL).orElse(UpstreamBeans.SWITCHED_OFF_URL)));
         UnigoxResponses responses = new UnigoxResponses();
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));
         registry.bind("unigoxKyc", new UnigoxKyc());
         registry.bind("unigoxOrderDetails", new UnigoxOrderDetails(Clock.systemUTC()));
+        registry.bind("payoutMethods", new PayoutMethods());
         UnigoxWebhookEvents webhookEvents = new UnigoxWebhookEvents();
         UnigoxWebhookSignature webhookSignature = !enabled ? null : new UnigoxWebhookSignature(
                 props.resolveProperty("unigox.webhook.secrets").orElse(""),
@@ -70,6 +75,7 @@ public final class UnigoxBeans {
         if (!enabled) {
             // switched off: UNIGOX_BASE_URL may be empty; nothing is ever sent (the exchange route refuses)
             props.addOverrideProperty(PARTNER_API_URL, UpstreamBeans.SWITCHED_OFF_URL + PARTNER_API);
+            props.addOverrideProperty(SERVER_URL, UpstreamBeans.SWITCHED_OFF_URL);
             return;
         }
         UpstreamBaseUrl url = UpstreamBeans.baseUrl("UNIGOX_BASE_URL", BundleConfiguration.setting(props, "unigox.base-url"), PARTNER_API);
@@ -78,5 +84,6 @@ public final class UnigoxBeans {
                     + "(set UNIGOX_BASE_URL to the server alone, as Unigox documents it)", PARTNER_API, url.server());
         }
         props.addOverrideProperty(PARTNER_API_URL, url.apiRoot());
+        props.addOverrideProperty(SERVER_URL, url.server());
     }
 }

@@ -42,6 +42,11 @@ final class OfframpPricing {
     /** Currencies whose fiat_amount must be whole on a quote (contract: integer-minor-unit currencies). */
     private static final Set<String> WHOLE_FIAT = Set.of("NGN", "UGX", "TZS", "KES", "GHS");
 
+    /** The simulated rate of one USDT in {@code fiat} (the corridors' mid-market rate). */
+    java.math.BigDecimal rate(String fiat) {
+        return MARKETS.get(fiat).rate();
+    }
+
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     boolean supportsCrypto(String crypto) {

@@ -113,6 +113,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
         KycLifecycle kyc = new KycLifecycle(state, webhooks, scheduler, clock);
         new WebhookEndpoints(webhooks, clock).addTo(routes);
         new UserEndpoints(state, clock).addTo(routes);
+        new ReferenceDataEndpoints(clock).addTo(routes);
         new KycEndpoints(state, kyc, new AddressRule(state, orders), clock).addTo(routes);
         new OfframpEndpoints(state, new OfframpPricing(), orders, clock).addTo(routes);
         new OrderEndpoints(state, orders, clock).addTo(routes);
