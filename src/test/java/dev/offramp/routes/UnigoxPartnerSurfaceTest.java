@@ -134,4 +134,23 @@ class UnigoxPartnerSurfaceTest {
         assertThat(bundle.query("SELECT verdict FROM webhook_inbox WHERE event_id = ?", eventId).get(0).get("verdict"))
                 .isEqualTo("stale_not_applied");
     }
+
+    // ---- verify-auth in readiness ----
+
+    @Test
+    void readinessShowsThePartnerKeyAcceptedByUnigox() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode readiness = UnigoxPlaybook.JSON.readTree(bundle.health("/observe/health/ready?data=true"));
+            JsonNode auth = UnigoxWrongPartnerKeyTest.check(readiness, "unigox-auth");
+            assertThat(auth.get("status").asText()).isEqualTo("UP");
+            assertThat(auth.get("data").get("unigox").asText()).isEqualTo("authorized");
+            assertThat(auth.get("data").get("unigox.checked_at").asText()).isNotBlank();
+            assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        });
+        // asked again (as the interval does), during a test, so the contract extension sees the call
+        org.apache.camel.Exchange asked = context.createProducerTemplate().request("direct:unigox-verify-auth", e -> { });
+        assertThat(asked.getException()).isNull();
+        assertThat(asked.getVariable("unigoxStatus")).isEqualTo(200);
+        assertThat(asked.getVariable("unigoxAuthChange")).as("no new line while the state stays").isNull();
+    }
 }
