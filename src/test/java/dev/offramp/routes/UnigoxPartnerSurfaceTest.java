@@ -153,4 +153,108 @@ class UnigoxPartnerSurfaceTest {
         assertThat(asked.getVariable("unigoxStatus")).isEqualTo(200);
         assertThat(asked.getVariable("unigoxAuthChange")).as("no new line while the state stays").isNull();
     }
+
+    // ---- one payment detail: get, delete ----
+
+    static final String SECOND_DETAILS = "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada Lovelace\","
+            + "\"iban\":\"FR1420041010050500013M02606\"}}";
+
+    @Test
+    void onePaymentDetailIsReadByOurIdAndADeletedOneIsGoneEverywhere() throws Exception {
+        Map<String, String> user = playbook.onboardedUser();
+        String userId = user.get("user_id");
+        String first = user.get("payment_details_id");
+        String second = json(playbook.ok(bundle.post("/api/v1/users/" + userId + "/payment-details", SECOND_DETAILS), 201)).get("id").asText();
+
+        JsonNode one = json(playbook.ok(bundle.get("/api/v1/users/" + userId + "/payment-details/" + second), 200));
+        assertThat(one.get("id").asText()).isEqualTo(second);
+        assertThat(one.get("user_id").asText()).isEqualTo(userId);
+        assertThat(one.get("provider").asText()).isEqualTo("unigox");
+        assertThat(one.get("rail").asText()).isEqualTo("iban-sepa");
+        assertThat(one.get("details").get("iban").asText()).isEqualTo("FR1420041010050500013M02606");
+        assertThat(one.get("provider_payment_details_id").asText()).isNotBlank();
+
+        JsonNode deleted = json(playbook.ok(bundle.send("DELETE", "/api/v1/users/" + userId + "/payment-details/" + second, null, Bundle.API_KEY), 200));
+        assertThat(deleted.get("id").asText()).isEqualTo(second);
+        assertThat(deleted.get("deleted").asBoolean()).isTrue();
+
+        // no longer listed, read, deleted again or quoted against; the other one is untouched
+        JsonNode list = json(playbook.ok(bundle.get("/api/v1/users/" + userId + "/payment-details"), 200));
+        assertThat(list.findValuesAsText("id")).containsExactly(first);
+        HttpResponse<String> gone = bundle.get("/api/v1/users/" + userId + "/payment-details/" + second);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json(gone).get("error").get("field").asText()).isEqualTo("payment_details_id");
+        assertThat(bundle.send("DELETE", "/api/v1/users/" + userId + "/payment-details/" + second, null, Bundle.API_KEY).statusCode()).isEqualTo(404);
+        HttpResponse<String> quote = bundle.post("/api/v1/offramp/quote", "{\"user_id\":\"" + userId + "\",\"payment_details_id\":\"" + second
+                + "\",\"crypto_currency\":\"USDT\",\"crypto_amount\":\"100\",\"fiat_currency\":\"EUR\"}");
+        assertThat(quote.statusCode()).as(quote.body()).isEqualTo(404);
+        assertThat(json(quote).get("error").get("field").asText()).isEqualTo("payment_details_id");
+        assertThat(bundle.query("SELECT deleted_at FROM payment_details WHERE id = ?", second).get(0).get("deleted_at")).isNotNull();
+        // and Unigox forgot it too
+        JsonNode atUnigox = playbook.sim("GET", "/api/v1/partner/users/" + user.get("uuid") + "/payment-details", null);
+        assertThat(atUnigox.get("data")).hasSize(1);
+        playbook.ok(bundle.get("/api/v1/users/" + userId + "/payment-details/" + first), 200);
+    }
+
+    @Test
+    void unknownOrMalformedIdsAre404Or400NamingTheParameterAndNothingChanges() throws Exception {
+        Map<String, String> user = playbook.onboardedUser();
+        String userId = user.get("user_id");
+        String details = user.get("payment_details_id");
+        Map<String, Object> before = bundle.footprint();
+
+        for (String method : List.of("GET", "DELETE")) {
+            HttpResponse<String> unknown = bundle.send(method, "/api/v1/users/" + userId + "/payment-details/" + UUID.randomUUID(), null, Bundle.API_KEY);
+            assertThat(unknown.statusCode()).as(method + " " + unknown.body()).isEqualTo(404);
+            assertThat(json(unknown).get("error").get("field").asText()).isEqualTo("payment_details_id");
+            HttpResponse<String> unknownUser = bundle.send(method, "/api/v1/users/" + UUID.randomUUID() + "/payment-details/" + details, null, Bundle.API_KEY);
+            assertThat(unknownUser.statusCode()).as(method + " " + unknownUser.body()).isEqualTo(404);
+            // another user's details are not found under this user
+            String other = bundle.insertUser("other-" + UUID.randomUUID());
+            assertThat(bundle.send(method, "/api/v1/users/" + other + "/payment-details/" + details, null, Bundle.API_KEY).statusCode()).isEqualTo(404);
+            HttpResponse<String> malformed = bundle.send(method, "/api/v1/users/" + userId + "/payment-details/1001", null, Bundle.API_KEY);
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(json(malformed).get("error").get("field").asText()).isEqualTo("payment_details_id");
+            assertThat(bundle.send(method, "/api/v1/users/" + userId + "/payment-details/" + details, null, null).statusCode()).isEqualTo(401);
+        }
+        assertThat(bundle.footprint()).usingRecursiveComparison().ignoringFields("users").isEqualTo(before);
+        playbook.ok(bundle.get("/api/v1/users/" + userId + "/payment-details/" + details), 200);
+    }
+
+    // ---- webhook registrations (admin) ----
+
+    @Test
+    void adminsListAndDeleteTheWebhookRegistrationWithoutEverSeeingTheSecret() throws Exception {
+        HttpResponse<String> listed = playbook.ok(bundle.send("GET", "/admin/unigox/webhooks", null, Bundle.ADMIN_KEY), 200);
+        assertThat(listed.body()).doesNotContain(SECRET).doesNotContain("secret");
+        JsonNode webhooks = json(listed).get("webhooks");
+        assertThat(webhooks).hasSize(1);
+        assertThat(webhooks.get(0).get("id").asText()).isEqualTo("current");
+        assertThat(webhooks.get(0).get("url").asText()).isEqualTo("http://localhost:18610/webhooks/unigox");
+        assertThat(webhooks.get(0).get("enabled").asBoolean()).isTrue();
+        assertThat(webhooks.get(0).fieldNames()).toIterable().containsExactly("id", "url", "enabled");
+
+        HttpResponse<String> deleted = playbook.ok(bundle.send("DELETE", "/admin/unigox/webhooks/current", null, Bundle.ADMIN_KEY), 200);
+        assertThat(json(deleted).get("deleted").asBoolean()).isTrue();
+        assertThat(deleted.body()).doesNotContain(SECRET);
+        assertThat(json(playbook.ok(bundle.send("GET", "/admin/unigox/webhooks", null, Bundle.ADMIN_KEY), 200)).get("webhooks")).isEmpty();
+        // Unigox no longer delivers: nothing is registered there
+        assertThat(playbook.sim("GET", "/api/v1/partner/webhooks", null).get("data").get("url").isNull()).isTrue();
+
+        playbook.ok(bundle.send("POST", "/admin/unigox/webhooks/register", null, Bundle.ADMIN_KEY), 200);
+        assertThat(json(bundle.send("GET", "/admin/unigox/webhooks", null, Bundle.ADMIN_KEY)).get("webhooks")).hasSize(1);
+    }
+
+    @Test
+    void theWebhookRegistrationNeedsTheAdminKeyAndAPlainId() throws Exception {
+        for (String key : new String[] {Bundle.API_KEY, null, "wrong"}) {
+            assertThat(bundle.send("GET", "/admin/unigox/webhooks", null, key).statusCode()).as("GET with " + key).isEqualTo(401);
+            assertThat(bundle.send("DELETE", "/admin/unigox/webhooks/current", null, key).statusCode()).as("DELETE with " + key).isEqualTo(401);
+        }
+        HttpResponse<String> bad = bundle.send("DELETE", "/admin/unigox/webhooks/a%2F..%2Fusers", null, Bundle.ADMIN_KEY);
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(json(bad).get("error").get("field").asText()).isEqualTo("id");
+        // still registered
+        assertThat(json(bundle.send("GET", "/admin/unigox/webhooks", null, Bundle.ADMIN_KEY)).get("webhooks")).hasSize(1);
+    }
 }
