@@ -106,6 +106,12 @@ class UnigoxPartnerSurfaceTest {
 
         // the same stale delivery again is a duplicate, nothing more
         assertThat(json(webhook(statusEvent(eventId, unigoxId, "cancelled"), SECRET, old)).get("status").asText()).isEqualTo("duplicate");
+
+        // re-processed by an admin, it is fetched again, never applied from its stored body
+        HttpResponse<String> again = bundle.send("POST", "/admin/webhooks/inbox/" + inbox.get(0).get("id") + "/reprocess", null, Bundle.ADMIN_KEY);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).get("verdict").asText()).isEqualTo("stale_fetched");
+        assertThat(bundle.orderRow(orderId).get("provider_status")).isEqualTo("awaiting_crypto_transfer_authorization");
     }
 
     @Test
