@@ -2,6 +2,8 @@ package dev.offramp.config;
 
 import dev.offramp.unigox.PayoutMethods;
 import dev.offramp.unigox.PrepareUnigoxHttp;
+import dev.offramp.unigox.UnigoxAuthHealthCheck;
+import dev.offramp.unigox.UnigoxAuthStatus;
 import dev.offramp.unigox.ReadUnigoxWebhook;
 import dev.offramp.unigox.UnigoxKyc;
 import dev.offramp.unigox.UnigoxOrderDetails;
@@ -58,6 +60,12 @@ public final class UnigoxBeans {
                 Clock.systemUTC());
         registry.bind("readUnigoxWebhook", new ReadUnigoxWebhook(webhookEvents));
         registry.bind("verifyUnigoxWebhook", new VerifyUnigoxWebhook(webhookSignature));
+        // verify-auth's last answer (routes/unigox/unigox-verify-auth), shown in readiness; no check when switched off
+        UnigoxAuthStatus authStatus = new UnigoxAuthStatus(Clock.systemUTC());
+        registry.bind("unigoxAuthStatus", authStatus);
+        if (enabled && Long.parseLong(props.resolveProperty("unigox.verify-auth.interval-seconds").orElse("300").trim()) > 0) {
+            registry.bind("unigoxAuthHealthCheck", new UnigoxAuthHealthCheck(authStatus));
+        }
     }
 
     /**

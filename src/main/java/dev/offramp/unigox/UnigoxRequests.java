@@ -303,6 +303,21 @@ public final class UnigoxRequests {
         return request;
     }
 
+    private static final java.util.regex.Pattern WEBHOOK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /**
+     * The {id} of DELETE /admin/unigox/webhooks/{id}, one URL path segment sent on to Unigox: letters,
+     * digits, '.', '_' and '-', at most 64 (Unigox ignores it: one webhook URL per partner).
+     *
+     * @throws ApiProblem 400 naming id otherwise (nothing that could change the upstream path gets through)
+     */
+    public String webhookId(Object value) {
+        if (value instanceof String id && WEBHOOK_ID.matcher(id).matches()) {
+            return id;
+        }
+        throw ApiProblem.badParameter("id", "id must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+
     private static String currency(Map<String, Object> body, String field) {
         String value = requiredString(body, field, 10).toUpperCase(java.util.Locale.ROOT);
         if (!CURRENCY.matcher(value).matches()) {

@@ -95,6 +95,35 @@ public final class UnigoxViews {
         return views.get(0);
     }
 
+    /**
+     * GET /admin/unigox/webhooks: Unigox's one webhook configuration as a list of zero (no URL set) or one
+     * registration, with id {@code current} (what DELETE /admin/unigox/webhooks/{id} takes), its url and
+     * whether delivery is enabled. Only those fields are copied: whatever else Unigox may add (a signing
+     * secret, say) never reaches the answer.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> webhookRegistrations(Object data) {
+        List<Map<String, Object>> registrations = new ArrayList<>();
+        if (data instanceof Map<?, ?> m && ((Map<String, Object>) m).get("url") != null) {
+            Map<String, Object> registration = new LinkedHashMap<>();
+            registration.put("id", "current");
+            registration.put("url", String.valueOf(m.get("url")));
+            registration.put("enabled", Boolean.TRUE.equals(m.get("enabled")));
+            registrations.add(registration);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("webhooks", registrations);
+        return view;
+    }
+
+    /** The answer of a delete (payment details, the webhook registration): the id, and that it is gone. */
+    public Map<String, Object> deleted(String id) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id);
+        view.put("deleted", true);
+        return view;
+    }
+
     public Map<String, Object> paymentDetails(Map<String, Object> upstream, Map<String, Object> local) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", local.get("id"));

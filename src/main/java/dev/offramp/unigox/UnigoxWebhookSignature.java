@@ -15,17 +15,27 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Verifies Unigox webhook signatures: {@code X-Unigox-Signature: sha256=<hex>} where hex is
  * HMAC-SHA256(secret, "<X-Unigox-Timestamp>.<raw body>"). Checked over the raw bytes, before any
- * parsing; compared in constant time; any configured secret verifies (rotation); a timestamp
- * further than the tolerance from now, in either direction, is refused (replay window).
+ * parsing; compared in constant time; any configured secret verifies (rotation). A correctly signed
+ * delivery whose timestamp is further than the tolerance from now, in either direction, is
+ * {@link Verdict#STALE_SIGNED}: authentic, but too old (or too new) to trust its body as the current
+ * state (Unigox does not document whether a retry is signed again, so a late retry looks like this).
+ * The routes store it and fetch the order instead of applying the body (webhook-unigox-stale). A
+ * delivery that does not match any secret is a {@link Verdict#MISMATCH} whatever its timestamp.
  */
 public final class UnigoxWebhookSignature {
 
     /** Why a delivery was accepted or refused; names only, never the secret or the body. */
     public enum Verdict {
-        VALID, MISSING_SIGNATURE, MISSING_TIMESTAMP, MALFORMED_SIGNATURE, MALFORMED_TIMESTAMP, STALE_TIMESTAMP, MISMATCH;
+        VALID, STALE_SIGNED, MISSING_SIGNATURE, MISSING_TIMESTAMP, MALFORMED_SIGNATURE, MALFORMED_TIMESTAMP, MISMATCH;
 
+        /** Signed with one of our secrets, and within the tolerance: its body may be applied. */
         public boolean valid() {
             return this == VALID;
+        }
+
+        /** Signed with one of our secrets, fresh or not: the delivery is authentic and may be stored. */
+        public boolean signed() {
+            return this == VALID || this == STALE_SIGNED;
         }
 
         public String code() {
@@ -78,15 +88,16 @@ public final class UnigoxWebhookSignature {
         } catch (NumberFormatException e) {
             return Verdict.MALFORMED_TIMESTAMP;
         }
-        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > toleranceSeconds) {
-            return Verdict.STALE_TIMESTAMP;
-        }
         boolean match = false;
         for (byte[] secret : secrets) {
             // every secret is tried, so the timing does not tell which one (if any) matched
             match |= MessageDigest.isEqual(hmac(secret, timestampHeader.trim(), rawBody == null ? new byte[0] : rawBody), presented);
         }
-        return match ? Verdict.VALID : Verdict.MISMATCH;
+        if (!match) {
+            return Verdict.MISMATCH;
+        }
+        // the timestamp is part of what was signed: only now does its age say something
+        return Math.abs(clock.instant().getEpochSecond() - timestamp) > toleranceSeconds ? Verdict.STALE_SIGNED : Verdict.VALID;
     }
 
     /** The header value a sender with {@code secret} puts on {@code body} at {@code timestamp} (for simulators and tests). */

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0",
             // registered by the test that needs webhooks: a start-up registration would race the stats the tests count
             "unigox.webhook.register-on-startup=false", "unigox.retry.backoff-ms=20",
+            // and so would the start-up GET /verify-auth (readiness: UnigoxPartnerSurfaceTest, UnigoxWrongPartnerKeyTest)
+            "unigox.verify-auth.interval-seconds=0",
             // failures are driven on purpose here: the breakers stay closed (CircuitBreakerTest covers them)
             "unigox.circuit.window-size=1000", "unigox.circuit.minimum-calls=1000",
             "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000"

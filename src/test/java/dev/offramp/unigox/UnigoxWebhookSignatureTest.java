@@ -88,13 +88,25 @@ class UnigoxWebhookSignatureTest {
     }
 
     @Test
-    void timestampsOutsideTheToleranceAreStaleInBothDirections() throws Exception {
+    void correctlySignedTimestampsOutsideTheToleranceAreStaleInBothDirections() throws Exception {
         long past = NOW - 301;
         long future = NOW + 301;
-        assertThat(verifier.verify(opensslHeader("current-secret", past, BODY), Long.toString(past), BODY)).isEqualTo(Verdict.STALE_TIMESTAMP);
-        assertThat(verifier.verify(opensslHeader("current-secret", future, BODY), Long.toString(future), BODY)).isEqualTo(Verdict.STALE_TIMESTAMP);
+        assertThat(verifier.verify(opensslHeader("current-secret", past, BODY), Long.toString(past), BODY)).isEqualTo(Verdict.STALE_SIGNED);
+        assertThat(verifier.verify(opensslHeader("old-secret", future, BODY), Long.toString(future), BODY)).isEqualTo(Verdict.STALE_SIGNED);
         long edge = NOW - 300;
         assertThat(verifier.verify(opensslHeader("current-secret", edge, BODY), Long.toString(edge), BODY)).isEqualTo(Verdict.VALID);
+        assertThat(Verdict.STALE_SIGNED.signed()).isTrue();
+        assertThat(Verdict.STALE_SIGNED.valid()).isFalse();
+    }
+
+    @Test
+    void aStaleDeliveryThatIsNotSignedByUsIsAMismatchNotStale() throws Exception {
+        long past = NOW - 3600;
+        assertThat(verifier.verify(opensslHeader("someone-else", past, BODY), Long.toString(past), BODY)).isEqualTo(Verdict.MISMATCH);
+        // an old genuine signature moved onto another timestamp does not verify either
+        String old = opensslHeader("current-secret", past, BODY);
+        assertThat(verifier.verify(old, Long.toString(NOW), BODY)).isEqualTo(Verdict.MISMATCH);
+        assertThat(Verdict.MISMATCH.signed()).isFalse();
     }
 
     @Test

@@ -43,6 +43,10 @@ final class SimUser {
         paymentProfiles.add(profile);
     }
 
+    void removePaymentProfile(long id) {
+        paymentProfiles.removeIf(p -> p.id() == id);
+    }
+
     /** The answer of POST /users (both {@code user_uuid} and its older name {@code id}). */
     Map<String, Object> createView() {
         return UnigoxJson.object(

@@ -47,6 +47,12 @@ final class SimulatedUsers {
         return Optional.ofNullable(profiles.get(id));
     }
 
+    /** Forgets a profile: no longer listed, read, or quoted against. */
+    void removeProfile(SimUser user, PaymentProfile profile) {
+        user.removePaymentProfile(profile.id());
+        profiles.remove(profile.id());
+    }
+
     void clear() {
         byUuid.clear();
         byRef.clear();

@@ -10,7 +10,10 @@ import java.util.Locale;
 
 /**
  * {@code verify-auth}, {@code /users} (create-or-get by {@code user_ref}, read) and a user's
- * {@code payment-details}. Legacy error envelope.
+ * {@code payment-details} (create, list, get one, delete). Legacy error envelope.
+ *
+ * <p>Not simulated: the 409 of a delete whose payment details are "linked to active offers" (the
+ * contract does not say which orders count); a delete always succeeds for the user's own details.
  */
 final class UserEndpoints {
 
@@ -29,7 +32,9 @@ final class UserEndpoints {
                 .add("POST", p + "/users", LEGACY, this::createOrGet)
                 .add("GET", p + "/users/{user_uuid}", LEGACY, this::show)
                 .add("POST", p + "/users/{user_uuid}/payment-details", LEGACY, this::addPaymentDetails)
-                .add("GET", p + "/users/{user_uuid}/payment-details", LEGACY, this::listPaymentDetails);
+                .add("GET", p + "/users/{user_uuid}/payment-details", LEGACY, this::listPaymentDetails)
+                .add("GET", p + "/users/{user_uuid}/payment-details/{payment_details_id}", LEGACY, this::showPaymentDetails)
+                .add("DELETE", p + "/users/{user_uuid}/payment-details/{payment_details_id}", LEGACY, this::deletePaymentDetails);
     }
 
     /** The user of the path, or the 404 every user endpoint answers for an unknown one. */
@@ -93,6 +98,34 @@ final class UserEndpoints {
 
     private Reply listPaymentDetails(Call call) {
         return Reply.ok(user(state, call).paymentProfiles().stream().map(PaymentProfile::view).toList());
+    }
+
+    private Reply showPaymentDetails(Call call) {
+        SimUser user = user(state, call);
+        String id = call.param("payment_details_id");
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            // the contract's 400 "malformed payment_details_id"
+            throw SimError.legacy(400, "invalid_payment_details_id", "payment_details_id must be a number");
+        }
+        return Reply.ok(ownProfile(user, id).view());
+    }
+
+    private Reply deletePaymentDetails(Call call) {
+        SimUser user = user(state, call);
+        // the contract documents no 400 for a delete: an id that cannot exist is not found
+        PaymentProfile profile = ownProfile(user, call.param("payment_details_id"));
+        state.users.removeProfile(user, profile);
+        return Reply.ok(UnigoxJson.object("message", "Payment details deleted successfully"));
+    }
+
+    /** The user's own profile of that id; another user's, or none, is the same 404 (nothing revealed). */
+    private PaymentProfile ownProfile(SimUser user, String id) {
+        PaymentProfile profile = id != null && id.matches("[0-9]{1,18}")
+                ? state.users.profile(Long.parseLong(id)).orElse(null) : null;
+        if (profile == null || !profile.userUuid().equals(user.userUuid())) {
+            throw SimError.legacy(404, "payment_details_not_found", "Payment details not found");
+        }
+        return profile;
     }
 
     private static SimError invalidDetails(String message) {
