@@ -4,6 +4,7 @@ import dev.offramp.events.DeliveryOutcomes;
 import dev.offramp.events.EventDestinations;
 import dev.offramp.events.Events;
 import dev.offramp.events.EventsFeed;
+import dev.offramp.events.WriteOrderEvents;
 import dev.offramp.orders.OrderViews;
 import dev.offramp.status.OrderStateMachine;
 import java.time.Clock;
@@ -20,7 +21,9 @@ final class EventsBeans {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
-        registry.bind("events", new Events(orderViews, stateMachine, clock));
+        Events events = new Events(orderViews, stateMachine, clock);
+        registry.bind("events", events);
+        registry.bind("writeOrderEvents", new WriteOrderEvents(events));
         registry.bind("eventDestinations", new EventDestinations(BundleConfiguration.setting(props, "offramp.events.url"),
                 BundleConfiguration.setting(props, "offramp.events.secret"),
                 BundleConfiguration.setting(props, "offramp.events.types"), clock));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The events the bundle tells the business, each as the row the outbox keeps ({@code id}, {@code type},
@@ -109,7 +108,9 @@ public final class Events {
             body = JsonBodies.toJson(payload);
         }
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", "msg_" + UUID.randomUUID().toString().replace("-", ""));
+        // 128 random bits: unique, not a secret, so no shared SecureRandom to queue on under load
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        event.put("id", "msg_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE));
         event.put("type", type);
         event.put("subject", subject);
         event.put("body", body);
