@@ -93,7 +93,9 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("decideNewOrderStatus", DecideOrderStatus.forNewOrder(stateMachine));
         registry.bind("askInboxInsertKey", InboxInsertKey.ask());
         registry.bind("takeInboxInsertKey", InboxInsertKey.take());
-        registry.bind("orderViews", new OrderViews(stateMachine));
+        OrderViews orderViews = new OrderViews(stateMachine);
+        registry.bind("orderViews", orderViews);
+        EventsBeans.bind(context, stateMachine, orderViews);
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());
         registry.bind("jsonBodies", new JsonBodies());

@@ -69,6 +69,8 @@ public final class Settings {
             upstream(Provider.CHANGELLY, "changelly.api-key", true, "API key sent as X-Api-Key"),
             upstream(Provider.CHANGELLY, "changelly.private-key", true, "base64 PEM RSA private key that signs requests"),
             upstream(Provider.CHANGELLY, "changelly.callback-public-keys", false, "base64 PEM RSA public keys that verify callbacks"),
+            optional("offramp.events.url", false, "the business's endpoint for signed event webhooks; empty: none sent"),
+            optional("offramp.events.secret", true, "whsec_ secret(s) signing event webhooks, comma-separated"),
             optional("sandbox.unigox.webhook-secret", true, "the Unigox simulator's webhook signing secret"),
             optional("sandbox.changelly.callback-private-key", true, "the Changelly simulator's callback signing key"));
 

@@ -112,7 +112,8 @@ public final class OrderViews {
         return answer;
     }
 
-    private Map<String, Object> summary(Map<String, Object> row) {
+    /** One order as the API shows it, without its timeline (the shape events carry). */
+    public Map<String, Object> summary(Map<String, Object> row) {
         String provider = (String) row.get("provider");
         String providerStatus = (String) row.get("provider_status");
         Map<String, Object> view = new LinkedHashMap<>();

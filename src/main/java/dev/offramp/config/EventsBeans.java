@@ -1,0 +1,33 @@
+package dev.offramp.config;
+
+import dev.offramp.events.DeliveryOutcomes;
+import dev.offramp.events.EventDestinations;
+import dev.offramp.events.Events;
+import dev.offramp.events.EventsFeed;
+import dev.offramp.events.WriteOrderEvents;
+import dev.offramp.orders.OrderViews;
+import dev.offramp.status.OrderStateMachine;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/** The beans of the events the bundle tells the business (outbox, deliveries, feed): issue 19. */
+final class EventsBeans {
+
+    private EventsBeans() {
+    }
+
+    static void bind(CamelContext context, OrderStateMachine stateMachine, OrderViews orderViews) {
+        PropertiesComponent props = context.getPropertiesComponent();
+        var registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        Events events = new Events(orderViews, stateMachine, clock);
+        registry.bind("events", events);
+        registry.bind("writeOrderEvents", new WriteOrderEvents(events));
+        registry.bind("eventDestinations", new EventDestinations(BundleConfiguration.setting(props, "offramp.events.url"),
+                BundleConfiguration.setting(props, "offramp.events.secret"),
+                BundleConfiguration.setting(props, "offramp.events.types"), clock));
+        registry.bind("deliveryOutcomes", new DeliveryOutcomes(BundleConfiguration.setting(props, "offramp.events.retry-schedule"), clock));
+        registry.bind("eventsFeed", new EventsFeed(clock, Long.parseLong(BundleConfiguration.setting(props, "offramp.events.feed-settle-ms"))));
+    }
+}

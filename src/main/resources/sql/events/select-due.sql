@@ -1,0 +1,16 @@
+-- Deliveries due now, oldest first, at most 50: pending, not held by an instance, to an enabled
+-- destination, and the first still pending of their subject to that destination (a failing delivery holds
+-- back only its own order's later events).
+SELECT d.event_seq, d.destination, d.attempts, e.id, e.body, dest.url
+FROM event_deliveries d
+JOIN events e ON e.seq = d.event_seq
+JOIN event_destinations dest ON dest.name = d.destination
+WHERE d.status = 'pending'
+  AND d.next_attempt_at <= CURRENT_TIMESTAMP
+  AND (d.claimed_until IS NULL OR d.claimed_until < CURRENT_TIMESTAMP)
+  AND dest.enabled = TRUE
+  AND NOT EXISTS (SELECT 1 FROM event_deliveries p
+                  WHERE p.destination = d.destination AND p.subject = d.subject
+                    AND p.status = 'pending' AND p.event_seq < d.event_seq)
+ORDER BY d.event_seq
+LIMIT 50

@@ -1,0 +1,228 @@
+package dev.offramp.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Events for the business: written in the transaction of the change they report (the outbox), signed as
+ * Standard Webhooks (checked here with the Standard Webhooks library, a second implementation), delivered
+ * to the sandbox receiver per order in commit order, retried, stopped by a 410, and readable as a feed.
+ * Run on H2 ({@link EventsTest}) and PostgreSQL ({@link PostgresEventsTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EventsContract {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SECRET = "whsec_c2FuZGJveC1ldmVudHMtc2VjcmV0LWRldi1vbmx5";
+
+    @BeanInject
+    CamelContext context;
+
+    Bundle bundle;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        bundle = new Bundle(context);
+        bundle.raw("POST", "/sandbox/events/fail", "{\"status\":500,\"count\":0}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+        bundle.execute("UPDATE event_destinations SET enabled = TRUE, disabled_reason = NULL");
+        // an earlier test's deliveries (held by a 410, say) go first, so an armed failure meets this test's own
+        await().atMost(Duration.ofSeconds(15)).until(() -> ((Number) bundle.query(
+                "SELECT COUNT(*) AS n FROM event_deliveries WHERE status = 'pending'").get(0).get("n")).longValue() == 0);
+    }
+
+    @Test
+    void statusChangesAreToldSignedAndInOrder() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        ok(unigoxWebhook(orderId, "awaiting_fiat_received_confirmation"));
+        ok(unigoxWebhook(orderId, "crypto_received"));   // older: ignored by the router, so no event
+
+        List<JsonNode> received = awaitReceived(orderId, 3);
+        assertThat(received).extracting(d -> type(d)).containsExactly(
+                "order.status_changed", "order.status_changed", "order.action_required");
+        JsonNode first = JSON.readTree(received.get(0).get("body").asText());
+        assertThat(first.get("data").get("from").asText()).isEqualTo("awaiting_action");
+        assertThat(first.get("data").get("to").asText()).isEqualTo("processing");
+        assertThat(first.get("data").get("provider_status_to").asText()).isEqualTo("crypto_received");
+        assertThat(first.get("data").get("source").asText()).isEqualTo("webhook");
+        assertThat(first.get("data").get("order").get("id").asText()).isEqualTo(orderId);
+        assertThat(first.get("data").get("order").has("timeline")).isFalse();
+        JsonNode action = JSON.readTree(received.get(2).get("body").asText());
+        assertThat(action.get("data").get("next_action").asText()).isEqualTo("confirm_fiat_received");
+
+        // each signature verified by the Standard Webhooks library, with the secret the business holds
+        for (JsonNode delivery : received) {
+            HttpHeaders headers = HttpHeaders.of(Map.of(
+                    "webhook-id", List.of(delivery.get("webhook_id").asText()),
+                    "webhook-timestamp", List.of(delivery.get("webhook_timestamp").asText()),
+                    "webhook-signature", List.of(delivery.get("webhook_signature").asText())), (a, b) -> true);
+            new Webhook(SECRET).verify(delivery.get("body").asText(), headers);
+        }
+        // the feed has the same events, with the same ids and bodies, in commit order
+        List<JsonNode> feed = feedOf(orderId);
+        assertThat(feed).extracting(e -> e.get("id").asText())
+                .containsExactlyElementsOf(received.stream().map(d -> d.get("webhook_id").asText()).toList());
+        assertThat(feed.get(0).get("data")).isEqualTo(first.get("data"));
+        assertThat(bundle.query("SELECT COUNT(*) AS n FROM event_deliveries d JOIN events e ON e.seq = d.event_seq "
+                + "WHERE e.subject = ? AND d.status = 'delivered'", orderId).get(0).get("n")).isEqualTo(3L);
+    }
+
+    @Test
+    void aChangeThatRollsBackTellsNothing() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        String constraint = "ck_test_refuse_event_" + orderId.substring(0, 8);
+        bundle.execute("ALTER TABLE events ADD CONSTRAINT " + constraint + " CHECK (subject <> '" + orderId + "')");
+        String eventId = "evt_" + UUID.randomUUID();
+        HttpResponse<String> failed;
+        try {
+            failed = unigoxWebhook(eventId, orderId, "crypto_received");
+        } finally {
+            bundle.execute("ALTER TABLE events DROP CONSTRAINT " + constraint);
+        }
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+        assertThat(bundle.orderRow(orderId).get("provider_status")).isEqualTo("awaiting_crypto_transfer_authorization");
+        assertThat(bundle.query("SELECT COUNT(*) AS n FROM events WHERE subject = ?", orderId).get(0).get("n")).isEqualTo(0L);
+
+        // Unigox redelivers the same event once the fault is gone: the change and its event, together
+        ok(unigoxWebhook(eventId, orderId, "crypto_received"));
+        assertThat(bundle.query("SELECT COUNT(*) AS n FROM events WHERE subject = ?", orderId).get(0).get("n")).isEqualTo(1L);
+        assertThat(awaitReceived(orderId, 1)).hasSize(1);
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedAndHoldsBackOnlyThatOrdersLaterEvents() throws Exception {
+        String slow = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        failNext(500, 2);
+        ok(unigoxWebhook(slow, "crypto_received"));
+        ok(unigoxWebhook(slow, "fiat_payment_started"));
+
+        List<JsonNode> received = awaitReceived(slow, 4);
+        // the first event answered 500 twice, then 204; the second went only after the first got through
+        assertThat(received).extracting(d -> d.get("answered").asInt()).containsExactly(500, 500, 204, 204);
+        assertThat(received.get(0).get("webhook_id").asText()).isEqualTo(received.get(2).get("webhook_id").asText());
+        assertThat(JSON.readTree(received.get(3).get("body").asText()).get("data").get("provider_status_to").asText())
+                .isEqualTo("fiat_payment_started");
+        assertThat(bundle.query("SELECT d.attempts FROM event_deliveries d JOIN events e ON e.seq = d.event_seq "
+                + "WHERE e.id = ?", received.get(0).get("webhook_id").asText()).get(0).get("attempts")).isEqualTo(3);
+    }
+
+    @Test
+    void a410StopsTheDestinationUntilItIsEnabledAgain() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        failNext(410, 1);
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !(Boolean) bundle.query("SELECT enabled FROM event_destinations WHERE name = 'default'").get(0).get("enabled"));
+        ok(unigoxWebhook(orderId, "fiat_payment_started"));
+        assertThat(bundle.query("SELECT COUNT(*) AS n FROM event_deliveries d JOIN events e ON e.seq = d.event_seq "
+                + "WHERE e.subject = ? AND d.status = 'pending'", orderId).get(0).get("n")).isEqualTo(2L);
+
+        bundle.execute("UPDATE event_destinations SET enabled = TRUE, disabled_reason = NULL");
+        List<JsonNode> received = awaitReceived(orderId, 3);
+        assertThat(received).extracting(d -> d.get("answered").asInt()).containsExactly(410, 204, 204);
+    }
+
+    @Test
+    void theFeedPagesWithAnOpaqueCursor() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        ok(unigoxWebhook(orderId, "fiat_payment_started"));
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        boolean more = true;
+        while (more) {
+            JsonNode page = JSON.readTree(ok(bundle.get("/api/v1/events?limit=2&after=" + cursor)).body());
+            assertThat(page.get("events").size()).isLessThanOrEqualTo(2);
+            page.get("events").forEach(e -> ids.add(e.get("id").asText()));
+            cursor = page.get("next_cursor").asText();
+            more = page.get("has_more").asBoolean();
+        }
+        assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
+        assertThat(ids).containsAll(feedOf(orderId).stream().map(e -> e.get("id").asText()).toList());
+        assertThat(bundle.get("/api/v1/events?after=abc").statusCode()).isEqualTo(400);
+        assertThat(bundle.get("/api/v1/events?limit=0").statusCode()).isEqualTo(400);
+        assertThat(bundle.get("/api/v1/events", null).statusCode()).isEqualTo(401);
+    }
+
+    List<JsonNode> feedOf(String orderId) throws Exception {
+        List<JsonNode> mine = new ArrayList<>();
+        JsonNode page = JSON.readTree(ok(bundle.get("/api/v1/events?limit=200")).body());
+        for (JsonNode e : page.get("events")) {
+            if (orderId.equals(e.get("data").get("order").get("id").asText())) {
+                mine.add(e);
+            }
+        }
+        return mine;
+    }
+
+    List<JsonNode> awaitReceived(String orderId, int count) {
+        List<List<JsonNode>> holder = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<JsonNode> mine = receivedFor(orderId);
+            assertThat(mine).hasSize(count);
+            holder.clear();
+            holder.add(mine);
+        });
+        return holder.get(0);
+    }
+
+    List<JsonNode> receivedFor(String orderId) throws Exception {
+        HttpResponse<String> r = bundle.raw("GET", "/sandbox/events/received", null, Map.of());
+        List<JsonNode> mine = new ArrayList<>();
+        for (JsonNode d : JSON.readTree(r.body()).get("received")) {
+            if (orderId.equals(JSON.readTree(d.get("body").asText()).get("data").get("order").get("id").asText())) {
+                mine.add(d);
+            }
+        }
+        return mine;
+    }
+
+    static String type(JsonNode delivery) {
+        try {
+            return JSON.readTree(delivery.get("body").asText()).get("type").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void failNext(int status, int count) throws Exception {
+        bundle.raw("POST", "/sandbox/events/fail", ("{\"status\":" + status + ",\"count\":" + count + "}").getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+    }
+
+    HttpResponse<String> unigoxWebhook(String orderId, String status) throws Exception {
+        return unigoxWebhook("evt_" + UUID.randomUUID(), orderId, status);
+    }
+
+    HttpResponse<String> unigoxWebhook(String eventId, String orderId, String status) throws Exception {
+        byte[] body = ("{\"event_id\":\"" + eventId + "\",\"event_type\":\"order.status.changed\",\"data\":{\"order_id\":\"up-"
+                + orderId + "\",\"status\":\"" + status + "\"}}").getBytes(StandardCharsets.UTF_8);
+        long timestamp = System.currentTimeMillis() / 1000;
+        return bundle.raw("POST", "/webhooks/unigox", body, Map.of("Content-Type", "application/json",
+                "X-Unigox-Timestamp", Long.toString(timestamp),
+                "X-Unigox-Signature", HmacSha256.header("sandbox-unigox-webhook-secret", timestamp, body)));
+    }
+
+    static HttpResponse<String> ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return r;
+    }
+}
