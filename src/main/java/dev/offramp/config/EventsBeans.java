@@ -2,6 +2,7 @@ package dev.offramp.config;
 
 import dev.offramp.events.DeliveryOutcomes;
 import dev.offramp.events.EventDestinations;
+import dev.offramp.events.EventsAdmin;
 import dev.offramp.events.Events;
 import dev.offramp.events.EventsFeed;
 import dev.offramp.events.WriteOrderEvents;
@@ -28,6 +29,7 @@ final class EventsBeans {
                 BundleConfiguration.setting(props, "offramp.events.secret"),
                 BundleConfiguration.setting(props, "offramp.events.types"), clock));
         registry.bind("deliveryOutcomes", new DeliveryOutcomes(BundleConfiguration.setting(props, "offramp.events.retry-schedule"), clock));
+        registry.bind("eventsAdmin", new EventsAdmin());
         registry.bind("eventsFeed", new EventsFeed(clock, Long.parseLong(BundleConfiguration.setting(props, "offramp.events.feed-settle-ms"))));
     }
 }

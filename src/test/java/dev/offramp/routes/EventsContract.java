@@ -42,7 +42,7 @@ abstract class EventsContract {
         bundle = new Bundle(context);
         bundle.raw("POST", "/sandbox/events/fail", "{\"status\":500,\"count\":0}".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json"));
-        bundle.execute("UPDATE event_destinations SET enabled = TRUE, disabled_reason = NULL");
+        ok(bundle.send("POST", "/admin/events/destinations/default/enable", null, Bundle.ADMIN_KEY));
         // an earlier test's deliveries (held by a 410, say) go first, so an armed failure meets this test's own
         await().atMost(Duration.ofSeconds(15)).until(() -> ((Number) bundle.query(
                 "SELECT COUNT(*) AS n FROM event_deliveries WHERE status = 'pending'").get(0).get("n")).longValue() == 0);
@@ -135,9 +135,38 @@ abstract class EventsContract {
         assertThat(bundle.query("SELECT COUNT(*) AS n FROM event_deliveries d JOIN events e ON e.seq = d.event_seq "
                 + "WHERE e.subject = ? AND d.status = 'pending'", orderId).get(0).get("n")).isEqualTo(2L);
 
-        bundle.execute("UPDATE event_destinations SET enabled = TRUE, disabled_reason = NULL");
+        JsonNode waiting = JSON.readTree(ok(bundle.send("GET", "/admin/events/deliveries?status=pending&destination=default", null,
+                Bundle.ADMIN_KEY)).body());
+        assertThat(waiting.get("deliveries").findValuesAsText("subject")).contains(orderId);
+
+        ok(bundle.send("POST", "/admin/events/destinations/default/enable", null, Bundle.ADMIN_KEY));
         List<JsonNode> received = awaitReceived(orderId, 3);
         assertThat(received).extracting(d -> d.get("answered").asInt()).containsExactly(410, 204, 204);
+    }
+
+    @Test
+    void anAdminRedeliversAnEventAndTurnsTheDestinationOffAndOn() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        String eventId = awaitReceived(orderId, 1).get(0).get("webhook_id").asText();
+
+        JsonNode redelivered = JSON.readTree(ok(bundle.send("POST", "/admin/events/" + eventId + "/redeliver", null, Bundle.ADMIN_KEY)).body());
+        assertThat(redelivered.get("redelivered").asBoolean()).isTrue();
+        List<JsonNode> twice = awaitReceived(orderId, 2);
+        assertThat(twice.get(1).get("webhook_id").asText()).as("the same webhook-id: the receiver dedupes").isEqualTo(eventId);
+
+        ok(bundle.send("POST", "/admin/events/destinations/default/disable", null, Bundle.ADMIN_KEY));
+        ok(unigoxWebhook(orderId, "fiat_payment_started"));
+        JsonNode pending = JSON.readTree(ok(bundle.send("GET", "/admin/events/deliveries?status=pending", null, Bundle.ADMIN_KEY)).body());
+        assertThat(pending.get("deliveries").findValuesAsText("subject")).contains(orderId);
+        ok(bundle.send("POST", "/admin/events/destinations/default/enable", null, Bundle.ADMIN_KEY));
+        assertThat(awaitReceived(orderId, 3)).hasSize(3);
+
+        assertThat(bundle.send("POST", "/admin/events/msg_0/redeliver", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(404);
+        assertThat(bundle.send("POST", "/admin/events/nope/redeliver", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
+        assertThat(bundle.send("POST", "/admin/events/destinations/elsewhere/enable", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(404);
+        assertThat(bundle.send("GET", "/admin/events/deliveries?status=lost", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
+        assertThat(bundle.send("GET", "/admin/events/deliveries", null, Bundle.API_KEY).statusCode()).isEqualTo(401);
     }
 
     @Test
