@@ -3,6 +3,7 @@ package dev.offramp.events;
 import dev.offramp.http.JsonBodies;
 import dev.offramp.orders.OrderViews;
 import dev.offramp.status.OrderStateMachine;
+import dev.offramp.users.Users;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +34,8 @@ public final class Events {
     private final OrderViews orderViews;
     private final OrderStateMachine stateMachine;
     private final Clock clock;
+
+    private final Users users = new Users();
 
     public Events(OrderViews orderViews, OrderStateMachine stateMachine, Clock clock) {
         this.orderViews = orderViews;
@@ -65,6 +68,30 @@ public final class Events {
             events.add(actionRequired(view));
         }
         return events;
+    }
+
+    /**
+     * {@code user.kyc_updated} when a user's KYC status moved (ours or Unigox's own value), as a list of
+     * zero or one event for events-write: the user as GET /api/v1/users/{id} shows it, and the status
+     * before. A status reported again unchanged tells nothing.
+     *
+     * @param before the user row before the change, or null when there is no such user
+     */
+    public List<Map<String, Object>> kycUpdated(Map<String, Object> before, String kycStatus, String kycProviderStatus,
+                                                String rejectionReasons) {
+        if (before == null || java.util.Objects.equals(before.get("kyc_status"), kycStatus)
+                && java.util.Objects.equals(before.get("kyc_provider_status"), kycProviderStatus)) {
+            return List.of();
+        }
+        Map<String, Object> after = new java.util.HashMap<>(before);
+        after.put("kyc_status", kycStatus);
+        after.put("kyc_provider_status", kycProviderStatus);
+        after.put("kyc_rejection_reasons", rejectionReasons);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", before.get("kyc_status"));
+        data.put("to", kycStatus);
+        data.put("user", users.view(after));
+        return List.of(event(USER_KYC_UPDATED, (String) before.get("id"), data));
     }
 
     private Map<String, Object> statusData(Map<String, Object> view, String fromProvider, String source) {

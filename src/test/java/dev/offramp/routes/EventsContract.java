@@ -170,6 +170,23 @@ abstract class EventsContract {
     }
 
     @Test
+    void aUsersKycStatusMovingIsToldOnceAMove() throws Exception {
+        ok(bundle.send("POST", "/admin/unigox/webhooks/register", null, Bundle.ADMIN_KEY));
+        String userId = new UnigoxPlaybook(bundle).onboardedUser().get("user_id");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<String> moves = new ArrayList<>();
+            for (JsonNode d : JSON.readTree(bundle.raw("GET", "/sandbox/events/received", null, Map.of()).body()).get("received")) {
+                JsonNode body = JSON.readTree(d.get("body").asText());
+                if ("user.kyc_updated".equals(body.get("type").asText())
+                        && userId.equals(body.get("data").get("user").get("id").asText())) {
+                    moves.add(body.get("data").get("to").asText());
+                }
+            }
+            assertThat(moves).endsWith("verified").doesNotHaveDuplicates();
+        });
+    }
+
+    @Test
     void theFeedPagesWithAnOpaqueCursor() throws Exception {
         String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
         ok(unigoxWebhook(orderId, "crypto_received"));
@@ -195,7 +212,7 @@ abstract class EventsContract {
         List<JsonNode> mine = new ArrayList<>();
         JsonNode page = JSON.readTree(ok(bundle.get("/api/v1/events?limit=200")).body());
         for (JsonNode e : page.get("events")) {
-            if (orderId.equals(e.get("data").get("order").get("id").asText())) {
+            if (e.get("data").has("order") && orderId.equals(e.get("data").get("order").get("id").asText())) {
                 mine.add(e);
             }
         }
@@ -217,7 +234,8 @@ abstract class EventsContract {
         HttpResponse<String> r = bundle.raw("GET", "/sandbox/events/received", null, Map.of());
         List<JsonNode> mine = new ArrayList<>();
         for (JsonNode d : JSON.readTree(r.body()).get("received")) {
-            if (orderId.equals(JSON.readTree(d.get("body").asText()).get("data").get("order").get("id").asText())) {
+            JsonNode data = JSON.readTree(d.get("body").asText()).get("data");
+            if (data.has("order") && orderId.equals(data.get("order").get("id").asText())) {
                 mine.add(d);
             }
         }

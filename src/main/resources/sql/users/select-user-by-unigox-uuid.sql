@@ -1,0 +1,5 @@
+-- Our user of a Unigox account, as select-user.sql reads it (a KYC status is recorded by that account).
+SELECT id, user_ref, email, unigox_user_uuid, unigox_linked_at, kyc_status, kyc_provider_status, kyc_rejection_reasons,
+       created_at, updated_at
+FROM users
+WHERE unigox_user_uuid = :#${variable.unigoxUserUuid}
