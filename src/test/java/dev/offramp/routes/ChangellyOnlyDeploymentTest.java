@@ -101,6 +101,12 @@ class ChangellyOnlyDeploymentTest {
         deployment.assertDisabled(bundle.post(users + "/payment-details",
                 "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada\",\"iban\":\"DE89370400440532013000\"}}"), "unigox");
         deployment.assertDisabled(bundle.get(users + "/payment-details"), "unigox");
+        // the payout form's reference data is Unigox's too
+        deployment.assertDisabled(bundle.get("/api/v1/payout-methods?currency=EUR"), "unigox");
+        deployment.assertDisabled(bundle.get("/api/v1/payout-methods"), "unigox");
+        deployment.assertDisabled(bundle.get("/api/v1/payout-methods/pix/institutions"), "unigox");
+        deployment.assertDisabled(bundle.get("/api/v1/payout-currencies"), "unigox");
+        deployment.assertDisabled(bundle.get("/api/v1/payout-corridors"), "unigox");
         long orders = deployment.count("SELECT COUNT(*) AS n FROM orders");
         deployment.assertDisabled(bundle.post("/api/v1/offramp/quote", "{\"user_id\":\"" + userId + "\",\"payment_details_id\":\"p-1\","
                 + "\"crypto_currency\":\"USDT\",\"crypto_amount\":\"100\",\"fiat_currency\":\"EUR\"}"), "unigox");

@@ -78,6 +78,39 @@ class PayoutMethodsTest {
     }
 
     @Test
+    void unigoxDownIsItsUpstreamErrorNeverCachedAndPayoutDetailsAreNotKept() throws Exception {
+        ok(bundle.get("/api/v1/payout-methods?currency=EUR"), 200);
+        String userId = json(ok(bundle.post("/api/v1/users", "{\"user_ref\":\"down-" + UUID.randomUUID() + "\",\"email\":\"d@example.com\"}"), 201))
+                .get("id").asText();
+        playbook.sim("POST", "/_sandbox/faults", "{\"path\":\"/api/v1/supported/payment-rails\",\"method\":\"GET\",\"status\":503,\"count\":1000}");
+        try {
+            HttpResponse<String> down = bundle.get("/api/v1/payout-methods?currency=USD");
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(502);
+            assertThat(json(down).get("error").get("code").asText()).isEqualTo("upstream_error");
+            assertThat(json(down).get("error").get("upstream").get("provider").asText()).isEqualTo("unigox");
+
+            HttpResponse<String> refused = bundle.post("/api/v1/users/" + userId + "/payment-details",
+                    "{\"currency\":\"USD\",\"rail\":\"ach\",\"institution_id\":\"chase\",\"details\":{\"full_name\":\"Ada\","
+                            + "\"account_number\":\"123\",\"routing_number\":\"021000021\"}}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+            assertThat(bundle.query("SELECT COUNT(*) AS n FROM payment_details WHERE user_id = ?", userId).get(0).get("n"))
+                    .isEqualTo(0L);
+            assertThat(json(ok(bundle.get("/api/v1/users/" + userId), 200)).get("accounts").get("unigox").isNull()).isTrue();
+
+            // what was read before the outage is still served from the cache
+            assertThat(json(ok(bundle.get("/api/v1/payout-methods?currency=EUR"), 200)).get("methods")).isNotEmpty();
+        } finally {
+            playbook.sim("POST", "/_sandbox/faults/clear", "{}");
+            // the failed attempts above must not leave the Unigox circuit open for the other tests
+            context.getRegistry().lookupByNameAndType("unigoxCircuitBreaker",
+                    io.github.resilience4j.circuitbreaker.CircuitBreaker.class).reset();
+        }
+        // the failure was not cached: Unigox back, the same query answers
+        assertThat(method(json(ok(bundle.get("/api/v1/payout-methods?currency=USD"), 200)), "ach")
+                .get("institution_required").asBoolean()).isTrue();
+    }
+
+    @Test
     void institutionsCurrenciesAndCorridors() throws Exception {
         JsonNode nubank = json(ok(bundle.get("/api/v1/payout-methods/pix/institutions?search=nu&limit=5"), 200));
         assertThat(nubank.get("institutions").findValuesAsText("id")).containsExactly("nubank");

@@ -76,9 +76,10 @@ final class FaultEndpoints {
         if (status == null && !malformed && (delayMs == null || delayMs == 0)) {
             throw call.invalid("give a status, malformed: true, or a delayMs (alone or with either)");
         }
-        if (!UnigoxInjectedFault.EVERY_PATH.equals(path) && !served.test(method, UnigoxSimulator.PARTNER + path)) {
+        if (!UnigoxInjectedFault.EVERY_PATH.equals(path) && !served.test(method, fullPath(path))) {
             throw call.invalid("no API route answers " + (method == null ? "" : method + " ") + path
-                    + "; give the path below /api/v1/partner as the client calls it, e.g. /orders/123");
+                    + "; give the path below /api/v1/partner as the client calls it, e.g. /orders/123"
+                    + " (or the whole path of the reference data, e.g. /api/v1/supported/payment-rails)");
         }
         return new UnigoxInjectedFault(path, method, status, count == null ? 1 : count, retryAfter,
                 delayMs == null ? 0 : delayMs, malformed, afterProcessing);
@@ -87,6 +88,8 @@ final class FaultEndpoints {
     /**
      * {@code *}, or the path below the API base. The full {@code /api/v1/partner/..} form, the one
      * {@code /_sandbox/latency} takes, is accepted too, so mixing the two up does not arm a dead fault.
+     * The public reference data beside the partner API is named by its whole path
+     * ({@code /api/v1/supported/payment-rails}), as {@link UnigoxSimulator#apiPath} keys it.
      */
     private static String path(Call call, String given) {
         if (UnigoxInjectedFault.EVERY_PATH.equals(given)) {
@@ -95,8 +98,14 @@ final class FaultEndpoints {
         if (!given.startsWith("/") || given.contains("?")) {
             throw call.invalid("path must be * or a path below /api/v1/partner without query, e.g. /orders/123");
         }
-        String full = given.startsWith(UnigoxSimulator.PARTNER + "/") ? given : UnigoxSimulator.PARTNER + given;
+        String full = given.startsWith(UnigoxSimulator.PARTNER + "/") || given.startsWith(ReferenceDataEndpoints.SUPPORTED + "/")
+                ? given : UnigoxSimulator.PARTNER + given;
         return UnigoxSimulator.apiPath(full);
+    }
+
+    /** The request path a fault's path stands for. */
+    private static String fullPath(String apiPath) {
+        return apiPath.startsWith(ReferenceDataEndpoints.SUPPORTED + "/") ? apiPath : UnigoxSimulator.PARTNER + apiPath;
     }
 
     private static String method(Call call, String given) {

@@ -13,7 +13,9 @@ import java.util.Map;
  * the contract's schema (CreatePaymentDetailsRequestInstitutionOptional: iban-sepa, nip-nigeria) say
  * {@code institution_required: false}; the others need an institution, faster-payments included (the
  * payment-rails prose also lets it omit one, the schema does not: the schema is the safe side). Field keys, patterns and
- * settlement follow the contract's examples where it gives them.
+ * settlement follow the contract's examples where it gives them. Payment details are held to this table
+ * (UserEndpoints): a rail that does not pay out the currency, or an institution not listed on the rail, is
+ * refused, as the contract says Unigox refuses an institution its institutions endpoint does not return.
  */
 final class SupportedRails {
 

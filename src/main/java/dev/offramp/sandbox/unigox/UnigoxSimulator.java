@@ -223,13 +223,19 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
 
     /**
      * The request's path below {@link #PARTNER} as the client calls it ({@code /orders/123}, no trailing
-     * slash): what faults and per-path stats are keyed by. Null outside the API (the control endpoints).
+     * slash), or the whole path of the public reference data beside it ({@code /api/v1/supported/payment-rails}:
+     * not below the partner API, so it cannot be mistaken for a partner path): what faults and per-path
+     * stats are keyed by. Null outside the API (the control endpoints).
      */
     static String apiPath(String requestPath) {
-        if (!requestPath.startsWith(PARTNER + "/")) {
+        String path;
+        if (requestPath.startsWith(PARTNER + "/")) {
+            path = requestPath.substring(PARTNER.length());
+        } else if (requestPath.startsWith(ReferenceDataEndpoints.SUPPORTED + "/")) {
+            path = requestPath;
+        } else {
             return null;
         }
-        String path = requestPath.substring(PARTNER.length());
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 

@@ -87,6 +87,17 @@ final class UserEndpoints {
         if (institutionId == null) {
             throw invalidDetails("institution_id is required for rail " + rail.trim());
         }
+        // the contract (GET /supported/institutions): an institution not live on the rail cannot be paid, and
+        // payment details on it are refused; the simulator's reference data (SupportedRails) is what is live
+        SupportedRails.Rail supported = SupportedRails.rail(rail.trim());
+        if (supported == null || !supported.currency().equalsIgnoreCase(currency.trim())) {
+            throw invalidDetails("rail " + rail.trim() + " does not pay out " + currency.trim().toUpperCase(Locale.ROOT)
+                    + " (see /api/v1/supported/payment-rails)");
+        }
+        if (supported.institutions().stream().noneMatch(i -> i.id().equals(institutionId))) {
+            throw invalidDetails("institution " + institutionId + " is not live on rail " + supported.slug()
+                    + " (see /api/v1/supported/institutions)");
+        }
         String countryCode = call.text(body, "country_code");
         PaymentProfile profile = new PaymentProfile(state.users.nextProfileId(), user.userUuid(),
                 currency.trim().toUpperCase(Locale.ROOT), rail.trim(), institutionId,

@@ -95,7 +95,12 @@ class ErrorEnvelopesTest {
                 "invalid_payment_details");
         assertLegacy(sim.post(P + "/users/" + UUID.randomUUID() + "/payment-details",
                 "{\"currency\":\"EUR\",\"rail\":\"iban-sepa\",\"details\":{\"iban\":\"x\"}}"), 404, "user_not_found");
-        Response withInstitution = sim.post(path, "{\"currency\":\"ngn\",\"rail\":\"bank-transfer\","
+        // only what the reference data lists as live: a rail for another currency, an institution of another rail
+        assertLegacy(sim.post(path, "{\"currency\":\"GBP\",\"rail\":\"iban-sepa\",\"details\":{\"iban\":\"x\"}}"), 400,
+                "invalid_payment_details");
+        assertLegacy(sim.post(path, "{\"currency\":\"NGN\",\"rail\":\"nip-nigeria\",\"institution_id\":\"barclays\","
+                + "\"details\":{\"account_number\":\"0123456789\"}}"), 400, "invalid_payment_details");
+        Response withInstitution = sim.post(path, "{\"currency\":\"ngn\",\"rail\":\"nip-nigeria\","
                 + "\"institution_id\":\"guaranty-trust-bank\",\"details\":{\"account_number\":\"0123456789\"}}");
         assertThat(withInstitution.status()).isEqualTo(201);
         assertThat(withInstitution.data().get("institution_name").asText()).isEqualTo("Guaranty Trust Bank");

@@ -55,6 +55,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void theReferenceDataBesideThePartnerApiFailsByItsWholePath() {
+        String rails = "/api/v1/supported/payment-rails";
+        arm("{\"path\":\"" + rails + "\",\"method\":\"GET\",\"status\":503}");
+
+        SandboxResponse failed = sim.raw("GET", rails, "direction=offramp&currency=EUR", null, null, new byte[0]);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.body()).contains("\"success\":false");
+        assertThat(sim.raw("GET", rails, "direction=offramp&currency=EUR", null, null, new byte[0]).status()).isEqualTo(200);
+        assertThat(callsTo("GET " + rails)).isEqualTo(2);
+        // the partner API is not touched by it, and a path no route answers is still refused
+        assertThat(sim.get(P + orderPath).status()).isEqualTo(200);
+        assertThat(sim.post("/_sandbox/faults", "{\"path\":\"/api/v1/supported/nothing\",\"status\":503}").status()).isEqualTo(400);
+    }
+
+    @Test
     void aStatusFaultMeetsTheNextCountRequestsThenIsGone() {
         Response armed = arm("{\"path\":\"" + orderPath + "\",\"status\":503,\"count\":2}");
         assertThat(armed.data().get("count").asInt()).isEqualTo(2);

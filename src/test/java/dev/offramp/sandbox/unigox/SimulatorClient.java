@@ -141,9 +141,19 @@ final class SimulatorClient implements AutoCloseable {
         return user;
     }
 
+    /** Payout details on the currency's rail in the simulator's reference data (SupportedRails). */
     long addPaymentDetails(String user, String currency) {
-        Response created = post(P + "/users/" + user + "/payment-details", "{\"currency\":\"" + currency
-                + "\",\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada Lovelace\",\"iban\":\"DE89370400440532013000\"}}");
+        String railAndDetails = switch (currency) {
+            case "NGN" -> "\"rail\":\"nip-nigeria\",\"details\":{\"full_name\":\"Ada Lovelace\",\"account_number\":\"0123456789\"}";
+            case "GBP" -> "\"rail\":\"faster-payments\",\"institution_id\":\"barclays\",\"details\":{\"full_name\":\"Ada Lovelace\","
+                    + "\"account_number\":\"12345678\",\"sort_code\":\"123456\"}";
+            case "BRL" -> "\"rail\":\"pix\",\"institution_id\":\"nubank\",\"details\":{\"full_name\":\"Ada Lovelace\",\"pix_key\":\"ada@example.com\"}";
+            case "KES" -> "\"rail\":\"pesalink\",\"institution_id\":\"equity-bank\",\"details\":{\"full_name\":\"Ada Lovelace\",\"account_number\":\"0123456789\"}";
+            case "USD" -> "\"rail\":\"ach\",\"institution_id\":\"chase\",\"details\":{\"full_name\":\"Ada Lovelace\","
+                    + "\"account_number\":\"000123456789\",\"routing_number\":\"021000021\"}";
+            default -> "\"rail\":\"iban-sepa\",\"details\":{\"full_name\":\"Ada Lovelace\",\"iban\":\"DE89370400440532013000\"}";
+        };
+        Response created = post(P + "/users/" + user + "/payment-details", "{\"currency\":\"" + currency + "\"," + railAndDetails + "}");
         assertThat(created.status()).isEqualTo(201);
         return Long.parseLong(created.data().get("payment_details_id").asText());
     }
