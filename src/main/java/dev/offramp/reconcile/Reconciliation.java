@@ -182,7 +182,7 @@ public final class Reconciliation {
 
     private static boolean refundDoneWithoutWord(String localStatus, Map<String, Object> fetched) {
         return "refund_pending".equals(localStatus) && fetched != null && "cancelled".equals(fetched.get("status"))
-                && !(fetched.get("allowed_actions") instanceof List<?> allowed && allowed.contains("authorize-refund"));
+                && !dev.offramp.unigox.UnigoxOrderDetails.refundOffered(fetched);
     }
 
     public void countSingle(RunSummary summary) {

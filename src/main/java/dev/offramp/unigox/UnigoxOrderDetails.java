@@ -80,7 +80,7 @@ public final class UnigoxOrderDetails {
     }
 
     /** Whether Unigox still offers authorize-refund on this fetched order. */
-    public boolean refundOffered(Map<String, Object> fetched) {
+    public static boolean refundOffered(Map<String, Object> fetched) {
         List<String> allowed = fetched == null ? null : strings(fetched.get("allowed_actions"));
         return allowed != null && allowed.contains(AUTHORIZE_REFUND);
     }

@@ -58,7 +58,7 @@ class UnigoxOrderDetailsTest {
                 "fields", List.of(Map.of("field", "signature", "label", "Signature"), "not a field")));
         Map<String, Object> row = details.read(order);
         assertThat(row.get("refund_offered")).isEqualTo(true);
-        assertThat(details.refundOffered(order)).isTrue();
+        assertThat(UnigoxOrderDetails.refundOffered(order)).isTrue();
         assertThat((String) row.get("action_required"))
                 .contains("\"type\":\"authorize_refund\"").contains("\"field\":\"signature\"").doesNotContain("not a field");
 
