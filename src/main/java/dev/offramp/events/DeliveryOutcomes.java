@@ -39,10 +39,6 @@ public final class DeliveryOutcomes {
         return Timestamp.from(clock.instant().plusSeconds(seconds));
     }
 
-    public int attempts() {
-        return schedule.size();
-    }
-
     /**
      * The row update of record-attempt.sql for the answer to attempt number {@code attemptsBefore + 1}:
      * status (delivered, pending, failed or gone), next_attempt_at, last_status, last_error.

@@ -59,11 +59,6 @@ public final class EventDestinations {
         return rows;
     }
 
-    /** The names configured now (a destination in the database but not here is disabled). */
-    public List<String> names() {
-        return new ArrayList<>(destinations.keySet());
-    }
-
     /** The parameters of disable-unconfigured.sql: the configured names, and '' so the IN list is never empty. */
     public Map<String, Object> namesOrNone() {
         List<String> names = new ArrayList<>(destinations.keySet());

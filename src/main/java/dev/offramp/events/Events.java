@@ -107,11 +107,6 @@ public final class Events {
         return data;
     }
 
-    /** {@code order.action_required} for an order row (e.g. a refund now owed on a cancelled order). */
-    public Map<String, Object> actionRequiredOf(Map<String, Object> orderRow) {
-        return actionRequired(orderViews.summary(orderRow));
-    }
-
     private Map<String, Object> actionRequired(Map<String, Object> view) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("next_action", view.get("next_action"));

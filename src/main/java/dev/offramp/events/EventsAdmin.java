@@ -1,6 +1,7 @@
 package dev.offramp.events;
 
 import dev.offramp.http.ApiProblem;
+import dev.offramp.orders.OrderQuery;
 import dev.offramp.orders.OrderViews;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +25,7 @@ public final class EventsAdmin {
         if (destination != null && !destination.isEmpty() && !destination.matches("[a-z0-9_-]{1,60}")) {
             throw ApiProblem.badParameter("destination", "destination must be a destination name, e.g. default");
         }
-        int size = 50;
-        if (limit != null && !limit.isEmpty()) {
-            if (!limit.matches("\\d{1,3}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 200) {
-                throw ApiProblem.badParameter("limit", "limit must be an integer from 1 to 200");
-            }
-            size = Integer.parseInt(limit);
-        }
+        int size = OrderQuery.parseInt("limit", limit, 50, 1, 200);
         Map<String, Object> query = new HashMap<>();
         query.put("status", status == null || status.isEmpty() ? null : status);
         query.put("destination", destination == null || destination.isEmpty() ? null : destination);

@@ -2,6 +2,7 @@ package dev.offramp.events;
 
 import dev.offramp.http.ApiProblem;
 import dev.offramp.http.JsonBodies;
+import dev.offramp.orders.OrderQuery;
 import dev.offramp.orders.OrderViews;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -40,13 +41,7 @@ public final class EventsFeed {
             }
             cursor = Long.parseLong(after);
         }
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isEmpty()) {
-            if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_LIMIT) {
-                throw ApiProblem.badParameter("limit", "limit must be an integer from 1 to " + MAX_LIMIT);
-            }
-            size = Integer.parseInt(limit);
-        }
+        int size = OrderQuery.parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         Map<String, Object> query = new HashMap<>();
         query.put("after", cursor);
         query.put("limit", size);

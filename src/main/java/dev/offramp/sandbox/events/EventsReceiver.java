@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,15 +55,5 @@ public final class EventsReceiver {
 
     public synchronized Map<String, Object> received() {
         return Map.of("received", new ArrayList<>(received));
-    }
-
-    public synchronized Map<String, Object> reset() {
-        received.clear();
-        failCount = 0;
-        return Map.of("reset", true);
-    }
-
-    public synchronized List<Map<String, Object>> all() {
-        return new ArrayList<>(received);
     }
 }
