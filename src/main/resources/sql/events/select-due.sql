@@ -1,7 +1,8 @@
--- Deliveries due now, oldest first, at most 50: pending, not held by an instance, to an enabled
--- destination, and the first still pending of their subject to that destination (a failing delivery holds
--- back only its own order's later events).
-SELECT d.event_seq, d.destination, d.attempts, e.id, e.body, dest.url
+-- Deliveries due now, oldest first, at most :#limit (offramp.events.batch-size): pending, not held by an
+-- instance, to an enabled destination, and the first still pending of their subject to that destination
+-- (a failing delivery holds back only its own order's later events). So a batch holds at most one
+-- delivery per subject and destination, and its deliveries can be sent side by side.
+SELECT d.event_seq, d.destination, d.subject, d.attempts, e.id, e.type, e.body, e.created_at
 FROM event_deliveries d
 JOIN events e ON e.seq = d.event_seq
 JOIN event_destinations dest ON dest.name = d.destination
@@ -13,4 +14,4 @@ WHERE d.status = 'pending'
                   WHERE p.destination = d.destination AND p.subject = d.subject
                     AND p.status = 'pending' AND p.event_seq < d.event_seq)
 ORDER BY d.event_seq
-LIMIT 50
+LIMIT :#${variable.batchSize}

@@ -27,9 +27,15 @@ final class EventsBeans {
         registry.bind("writeOrderEvents", new WriteOrderEvents(events));
         registry.bind("eventDestinations", new EventDestinations(BundleConfiguration.setting(props, "offramp.events.url"),
                 BundleConfiguration.setting(props, "offramp.events.secret"),
-                BundleConfiguration.setting(props, "offramp.events.types"), clock));
+                BundleConfiguration.setting(props, "offramp.events.types"),
+                BundleConfiguration.setting(props, "offramp.events.broker-uri"),
+                BundleConfiguration.setting(props, "offramp.events.broker-types"), clock));
         registry.bind("deliveryOutcomes", new DeliveryOutcomes(BundleConfiguration.setting(props, "offramp.events.retry-schedule"), clock));
         registry.bind("eventsAdmin", new EventsAdmin());
+        // the delivery loop's workers: a batch's deliveries (one per subject) are sent side by side
+        int threads = Integer.parseInt(BundleConfiguration.setting(props, "offramp.events.delivery-threads"));
+        registry.bind("eventsDeliveryPool", context.getExecutorServiceManager()
+                .newFixedThreadPool(EventsBeans.class, "events-deliver", threads));
         registry.bind("eventsFeed", new EventsFeed(clock, Long.parseLong(BundleConfiguration.setting(props, "offramp.events.feed-settle-ms"))));
     }
 }

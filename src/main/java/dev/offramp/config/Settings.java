@@ -71,6 +71,7 @@ public final class Settings {
             upstream(Provider.CHANGELLY, "changelly.callback-public-keys", false, "base64 PEM RSA public keys that verify callbacks"),
             optional("offramp.events.url", false, "the business's endpoint for signed event webhooks; empty: none sent"),
             optional("offramp.events.secret", true, "whsec_ secret(s) signing event webhooks, comma-separated"),
+            optional("offramp.events.broker-uri", false, "a Camel endpoint URI events also go to (e.g. amqp:queue:offramp.events); empty: none"),
             optional("sandbox.unigox.webhook-secret", true, "the Unigox simulator's webhook signing secret"),
             optional("sandbox.changelly.callback-private-key", true, "the Changelly simulator's callback signing key"));
 

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class DeadLetters {
 
-    static final Set<String> KINDS = Set.of("webhook", "upstream_call");
+    static final Set<String> KINDS = Set.of("webhook", "upstream_call", "event_delivery");
     static final Set<String> STATUSES = Set.of("open", "replayed", "resolved");
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
@@ -119,6 +119,13 @@ public final class DeadLetters {
                 request.put("body", row.get("request_body"));
             }
             view.put("request", request);
+        }
+        if (row.get("destination") != null) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("id", row.get("event_id"));
+            event.put("type", row.get("event_type"));
+            event.put("destination", row.get("destination"));
+            view.put("event", event);
         }
         view.put("created_at", OrderViews.time(row.get("created_at")));
         view.put("last_failed_at", OrderViews.time(row.get("last_failed_at")));

@@ -40,6 +40,26 @@ public final class DeliveryOutcomes {
     }
 
     /**
+     * The outcome of one attempt to a destination of either kind: a broker send (events-to-broker) is
+     * delivered only when the route says the broker took it, and retried like an unreachable receiver
+     * otherwise.
+     *
+     * @param kind http or broker (EventDestinations.kind)
+     * @param brokerSent whether events-to-broker saw the broker take the message (broker only)
+     */
+    public Map<String, Object> outcome(String kind, int attemptsBefore, Integer httpStatus, String retryAfter,
+            String transportError, boolean brokerSent) {
+        if ("broker".equals(kind)) {
+            // a broker has no status code: only a send that completed counts
+            Map<String, Object> sent = outcome(attemptsBefore, brokerSent ? 200 : null, null,
+                    brokerSent ? null : transportError == null ? "not sent" : transportError);
+            sent.put("last_status", null);
+            return sent;
+        }
+        return outcome(attemptsBefore, httpStatus, retryAfter, transportError);
+    }
+
+    /**
      * The row update of record-attempt.sql for the answer to attempt number {@code attemptsBefore + 1}:
      * status (delivered, pending, failed or gone), next_attempt_at, last_status, last_error.
      *
@@ -78,6 +98,24 @@ public final class DeliveryOutcomes {
         outcome.put("status", "pending");
         outcome.put("next_attempt_at", Timestamp.from(now.plus(wait)));
         return outcome;
+    }
+
+    /**
+     * Milliseconds from an event's write to now (its delivery's 2xx): the delivery lag metric. The
+     * database gives the time as a Timestamp (PostgreSQL) or an OffsetDateTime (H2).
+     */
+    public long lagMillis(Object createdAt) {
+        Instant written;
+        if (createdAt instanceof Timestamp t) {
+            written = t.toInstant();
+        } else if (createdAt instanceof java.time.OffsetDateTime o) {
+            written = o.toInstant();
+        } else if (createdAt instanceof java.time.temporal.TemporalAccessor a) {
+            written = Instant.from(a);
+        } else {
+            return 0;
+        }
+        return Math.max(0, Duration.between(written, clock.instant()).toMillis());
     }
 
     /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */

@@ -1,34 +1,56 @@
 package dev.offramp.events;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where events go, from configuration: the business's HTTP endpoint ({@code OFFRAMP_EVENTS_URL}, signed
- * with {@code OFFRAMP_EVENTS_SECRET}, optionally only some types with {@code OFFRAMP_EVENTS_TYPES}), or
- * none. Each destination's URL and signer live here, not in the database, which keeps only whether it is
- * enabled. Checked once at start-up: a URL that is not absolute http(s), or one without its secret, stops
- * the bundle naming the variable.
+ * with {@code OFFRAMP_EVENTS_SECRET}, optionally only some types with {@code OFFRAMP_EVENTS_TYPES}), and a
+ * broker: any Camel endpoint URI ({@code OFFRAMP_EVENTS_BROKER_URI}, e.g. {@code amqp:queue:offramp.events},
+ * only some types with {@code OFFRAMP_EVENTS_BROKER_TYPES}), which routes/events/events-to-broker sends to.
+ * Either, both or none. Each destination's URL and signer live here, not in the database, which keeps only
+ * whether it is enabled. Checked once at start-up: a bad URL or URI, or a URL without its secret, stops the
+ * bundle naming the variable.
  */
 public final class EventDestinations {
 
     public static final String DEFAULT = "default";
+    public static final String BROKER = "broker";
 
-    record Destination(String name, String url, String eventTypes, StandardWebhookSigner signer) {
+    /** How a destination is sent to: http (Standard Webhooks POST) or broker (the events-to-broker route). */
+    public enum Kind { HTTP, BROKER }
+
+    record Destination(String name, Kind kind, String url, String eventTypes, StandardWebhookSigner signer) {
     }
+
+    /** Credentials belong on the component's configuration, never in a URI the database and logs keep. */
+    private static final Pattern SECRET_IN_URI = Pattern.compile("(?i)(password|passphrase|secret|token|key)=");
 
     private final Map<String, Destination> destinations = new LinkedHashMap<>();
     private final Clock clock;
 
     public EventDestinations(String url, String secret, String types, Clock clock) {
+        this(url, secret, types, null, null, clock);
+    }
+
+    public EventDestinations(String url, String secret, String types, String brokerUri, String brokerTypes, Clock clock) {
         this.clock = clock;
-        if (url == null || url.isBlank()) {
-            return;
+        if (url != null && !url.isBlank()) {
+            addHttp(url, secret, types);
         }
+        if (brokerUri != null && !brokerUri.isBlank()) {
+            addBroker(brokerUri.trim(), brokerTypes);
+        }
+    }
+
+    private void addHttp(String url, String secret, String types) {
         URI uri;
         try {
             uri = URI.create(url.trim());
@@ -42,8 +64,26 @@ public final class EventDestinations {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("OFFRAMP_EVENTS_SECRET is required with OFFRAMP_EVENTS_URL (whsec_<base64>)");
         }
-        String checkedTypes = types == null || types.isBlank() ? null : checkTypes(types);
-        destinations.put(DEFAULT, new Destination(DEFAULT, uri.toString(), checkedTypes, new StandardWebhookSigner(secret)));
+        String checkedTypes = types == null || types.isBlank() ? null : checkTypes("OFFRAMP_EVENTS_TYPES", types);
+        destinations.put(DEFAULT, new Destination(DEFAULT, Kind.HTTP, uri.toString(), checkedTypes, new StandardWebhookSigner(secret)));
+    }
+
+    private void addBroker(String uri, String types) {
+        int colon = uri.indexOf(':');
+        String scheme = colon > 0 ? uri.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.matches("[a-z][a-z0-9+.-]*") || colon == uri.length() - 1) {
+            throw new IllegalArgumentException("OFFRAMP_EVENTS_BROKER_URI must be a Camel endpoint URI such as amqp:queue:offramp.events");
+        }
+        if (scheme.startsWith("http") || scheme.equals("direct") || scheme.equals("seda")) {
+            throw new IllegalArgumentException("OFFRAMP_EVENTS_BROKER_URI names a broker endpoint (amqp:, jms:, kafka:...); "
+                    + "an HTTP receiver is OFFRAMP_EVENTS_URL");
+        }
+        if (SECRET_IN_URI.matcher(uri).find() || uri.contains("@")) {
+            throw new IllegalArgumentException("OFFRAMP_EVENTS_BROKER_URI must not hold credentials: set them on the component "
+                    + "(e.g. CAMEL_COMPONENT_AMQP_PASSWORD)");
+        }
+        String checkedTypes = types == null || types.isBlank() ? null : checkTypes("OFFRAMP_EVENTS_BROKER_TYPES", types);
+        destinations.put(BROKER, new Destination(BROKER, Kind.BROKER, uri, checkedTypes, null));
     }
 
     /** Rows for upsert-destination.sql / insert-destination.sql: name, url, event_types. */
@@ -66,12 +106,22 @@ public final class EventDestinations {
         return Map.of("names", names);
     }
 
+    /** The destination's URL (http) or endpoint URI (broker). */
     public String url(String name) {
+        return destination(name).url();
+    }
+
+    /** http or broker: which route sends to it (events-send-http or events-to-broker). */
+    public String kind(String name) {
+        return destination(name).kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private Destination destination(String name) {
         Destination d = destinations.get(name);
         if (d == null) {
             throw new IllegalStateException("events destination '" + name + "' is not configured");
         }
-        return d.url();
+        return d;
     }
 
     /**
@@ -79,24 +129,23 @@ public final class EventDestinations {
      * webhook-timestamp (now) and webhook-signature.
      */
     public Map<String, Object> headers(String name, String eventId, String body) {
-        Destination d = destinations.get(name);
-        if (d == null) {
-            throw new IllegalStateException("events destination '" + name + "' is not configured");
-        }
+        Destination d = destination(name);
         long now = clock.instant().getEpochSecond();
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("webhook-id", eventId);
         headers.put("webhook-timestamp", Long.toString(now));
-        headers.put("webhook-signature", d.signer().sign(eventId, now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (d.signer() != null) {
+            headers.put("webhook-signature", d.signer().sign(eventId, now, body.getBytes(StandardCharsets.UTF_8)));
+        }
         return headers;
     }
 
-    private static String checkTypes(String types) {
+    private static String checkTypes(String variable, String types) {
         List<String> checked = new ArrayList<>();
         for (String t : types.split(",")) {
             String type = t.trim();
             if (!Events.TYPES.contains(type)) {
-                throw new IllegalArgumentException("OFFRAMP_EVENTS_TYPES: '" + type + "' is not one of " + Events.TYPES);
+                throw new IllegalArgumentException(variable + ": '" + type + "' is not one of " + Events.TYPES);
             }
             checked.add(type);
         }

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class EventsAdmin {
 
     static final List<String> STATUSES = List.of("pending", "delivered", "failed");
+    /** Past the end of any retry schedule (DeliveryOutcomes): a replay is one last attempt. */
+    static final int REPLAY_ATTEMPTS = 1_000_000;
 
     /** The parameters of select-deliveries.sql. */
     public Map<String, Object> deliveriesQuery(String status, String destination, String limit) {
@@ -76,6 +78,52 @@ public final class EventsAdmin {
         answer.put("event_id", eventId);
         answer.put("redelivered", true);
         return answer;
+    }
+
+    /** The parameters of recover.sql: since, required (everything failed since then is sent again). */
+    public Map<String, Object> recoverQuery(String since) {
+        java.time.OffsetDateTime from = OrderQuery.parseInstant("since", since);
+        if (from == null) {
+            throw ApiProblem.badParameter("since", "since is required: an ISO-8601 date-time with an offset, e.g. 2026-12-01T00:00:00Z");
+        }
+        return Map.of("since", from);
+    }
+
+    /** The answer of a recovery: how many failed deliveries go out again. */
+    public Map<String, Object> recovered(Number updated, Map<String, Object> query) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("since", query.get("since").toString());
+        answer.put("recovered", updated == null ? 0 : updated.intValue());
+        return answer;
+    }
+
+    /** A replay's claim of the failed delivery took it, or a 409: it is no longer failed, or another replay has it. */
+    public void requireClaimedForReplay(Number claimed, long deadLetterId) {
+        if (claimed == null || claimed.intValue() != 1) {
+            throw new ApiProblem(409, "not_replayable", "the delivery of dead letter " + deadLetterId
+                    + " is no longer failed (redelivered or recovered meanwhile) or is being replayed", "id", null);
+        }
+    }
+
+    /**
+     * The delivery of a replay as its last attempt: attempts past any schedule, so a failure leaves it
+     * failed (the dead letter open) instead of starting the retries again.
+     */
+    public Map<String, Object> asLastAttempt(Map<String, Object> delivery) {
+        Map<String, Object> last = new HashMap<>(delivery);
+        last.put("attempts", REPLAY_ATTEMPTS);
+        return last;
+    }
+
+    /** A replay's attempt was delivered, or a 502 naming what the destination answered. */
+    public void requireDelivered(Map<String, Object> attempt) {
+        Object status = attempt == null ? null : attempt.get("status");
+        if ("delivered".equals(status)) {
+            return;
+        }
+        String what = "gone".equals(status) ? "the destination answered 410 Gone and is disabled until an admin enables it"
+                : "the destination did not take it (" + attempt.get("last_error") + ")";
+        throw new ApiProblem(502, "event_delivery_failed", "the event was sent once more and " + what, null, null);
     }
 
     /** The answer of enable/disable; 404 for a destination that is not known. */

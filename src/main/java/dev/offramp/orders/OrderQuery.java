@@ -93,7 +93,8 @@ public record OrderQuery(String status, String provider, int page, int limit, Bo
         };
     }
 
-    private static OffsetDateTime parseInstant(String name, String value) {
+    /** An ISO-8601 date-time query parameter with its offset, null when absent; otherwise a 400 naming it. */
+    public static OffsetDateTime parseInstant(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }

@@ -208,6 +208,107 @@ abstract class EventsContract {
         assertThat(bundle.get("/api/v1/events", null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void exhaustedRetriesOpenADeadLetterThatAReplaySendsOnceMore() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        failNext(500, 5);   // the whole schedule (4 attempts), then the first replay
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        String eventId = awaitReceived(orderId, 4).get(0).get("webhook_id").asText();
+        JsonNode letter = awaitDeadLetterOf(eventId);
+        assertThat(letter.get("kind").asText()).isEqualTo("event_delivery");
+        assertThat(letter.get("status").asText()).isEqualTo("open");
+        assertThat(letter.get("order_id").asText()).isEqualTo(orderId);
+        assertThat(letter.get("event").get("destination").asText()).isEqualTo("default");
+        assertThat(letter.get("reason").asText()).contains("HTTP 500");
+        String replay = "/admin/dead-letters/" + letter.get("id").asText() + "/replay";
+
+        // the receiver still fails: 502 naming its answer, the dead letter open with one more failure
+        HttpResponse<String> refused = bundle.send("POST", replay, null, Bundle.ADMIN_KEY);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+        JsonNode error = JSON.readTree(refused.body());
+        assertThat(error.get("error").get("code").asText()).isEqualTo("event_delivery_failed");
+        assertThat(error.get("error").get("message").asText()).contains("HTTP 500");
+        JsonNode again = deadLetter(letter.get("id").asText());
+        assertThat(again.get("status").asText()).isEqualTo("open");
+        assertThat(again.get("failures").asInt()).isEqualTo(2);
+
+        // it takes it now: delivered with the same webhook-id, the dead letter replayed
+        JsonNode replayed = JSON.readTree(ok(bundle.send("POST", replay, null, Bundle.ADMIN_KEY)).body());
+        assertThat(replayed.get("status").asText()).isEqualTo("replayed");
+        List<JsonNode> received = awaitReceived(orderId, 6);
+        assertThat(received.get(5).get("webhook_id").asText()).isEqualTo(eventId);
+        assertThat(received.get(5).get("answered").asInt()).isEqualTo(204);
+        assertThat(bundle.query("SELECT d.status FROM event_deliveries d JOIN events e ON e.seq = d.event_seq WHERE e.id = ?",
+                eventId).get(0).get("status")).isEqualTo("delivered");
+        // and not twice
+        assertThat(bundle.send("POST", replay, null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void afterAnOutageAnAdminRecoversEverythingFailedSinceThen() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        String first = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        String second = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        failNext(503, 8);   // both events through the whole schedule: the receiver is down
+        ok(unigoxWebhook(first, "crypto_received"));
+        ok(unigoxWebhook(second, "crypto_received"));
+        String firstId = awaitReceived(first, 4).get(0).get("webhook_id").asText();
+        awaitReceived(second, 4);
+        JsonNode letter = awaitDeadLetterOf(firstId);
+
+        JsonNode failed = JSON.readTree(ok(bundle.send("GET", "/admin/events/deliveries?status=failed", null, Bundle.ADMIN_KEY)).body());
+        assertThat(failed.get("deliveries").findValuesAsText("subject")).contains(first, second);
+        JsonNode recovered = JSON.readTree(ok(bundle.send("POST", "/admin/events/recover?since=" + since, null, Bundle.ADMIN_KEY)).body());
+        assertThat(recovered.get("recovered").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(awaitReceived(first, 5).get(4).get("answered").asInt()).isEqualTo(204);
+        assertThat(awaitReceived(second, 5).get(4).get("webhook_id").asText()).isNotEqualTo(firstId);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(deadLetter(letter.get("id").asText()).get("status").asText()).isEqualTo("resolved"));
+
+        // a later recovery finds nothing failed since then; a bad or missing since is named
+        String now = java.time.Instant.now().toString();
+        assertThat(JSON.readTree(ok(bundle.send("POST", "/admin/events/recover?since=" + now, null, Bundle.ADMIN_KEY)).body())
+                .get("recovered").asInt()).isZero();
+        HttpResponse<String> missing = bundle.send("POST", "/admin/events/recover", null, Bundle.ADMIN_KEY);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("error").get("field").asText()).isEqualTo("since");
+        assertThat(bundle.send("POST", "/admin/events/recover?since=yesterday", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
+        assertThat(bundle.send("POST", "/admin/events/recover?since=" + now, null, Bundle.API_KEY).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void eventsWrittenDeliveredFailedAndTheirLagAreMeasured() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        awaitReceived(orderId, 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = bundle.metrics();
+            assertThat(metrics).containsPattern("(?m)^offramp_events_written_total\\S* [1-9]");
+            assertThat(metrics).containsPattern("(?m)^offramp_events_delivered_total\\{[^}]*destination=\"default\"[^}]*\\} [1-9]");
+            assertThat(metrics).containsPattern("(?m)^offramp_events_delivery_lag_count\\{[^}]*destination=\"default\"[^}]*\\} [1-9]");
+        });
+    }
+
+    JsonNode awaitDeadLetterOf(String eventId) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            found.clear();
+            JsonNode list = JSON.readTree(ok(bundle.send("GET", "/admin/dead-letters?kind=event_delivery&limit=200", null,
+                    Bundle.ADMIN_KEY)).body());
+            for (JsonNode d : list.get("dead_letters")) {
+                if (eventId.equals(d.get("event").get("id").asText())) {
+                    found.add(d);
+                }
+            }
+            assertThat(found).hasSize(1);
+        });
+        return found.get(0);
+    }
+
+    JsonNode deadLetter(String id) throws Exception {
+        return JSON.readTree(ok(bundle.send("GET", "/admin/dead-letters/" + id, null, Bundle.ADMIN_KEY)).body());
+    }
+
     List<JsonNode> feedOf(String orderId) throws Exception {
         List<JsonNode> mine = new ArrayList<>();
         JsonNode page = JSON.readTree(ok(bundle.get("/api/v1/events?limit=200")).body());
