@@ -14,4 +14,4 @@ WHERE d.status = 'pending'
                   WHERE p.destination = d.destination AND p.subject = d.subject
                     AND p.status = 'pending' AND p.event_seq < d.event_seq)
 ORDER BY d.event_seq
-LIMIT :#${variable.batchSize}
+LIMIT CAST(:#${variable.batchSize} AS INTEGER)
