@@ -1,13 +1,14 @@
--- The outcome of one attempt (variable attempt, dev.offramp.events.DeliveryOutcomes): delivered, retry at
--- next_attempt_at, or failed when retries are exhausted; the hold released either way.
+-- The outcome of one attempt: delivered, retry at next_attempt_at, or failed when retries are exhausted;
+-- the hold released either way. Parameters: the body (DeliveryOutcomes.record: the delivery's key and the
+-- outcome of DeliveryOutcomes.outcome).
 UPDATE event_deliveries
-SET status = :#${variable.attempt[status]},
+SET status = :#status,
     attempts = attempts + 1,
-    next_attempt_at = COALESCE(CAST(:#${variable.attempt[next_attempt_at]} AS TIMESTAMP WITH TIME ZONE), next_attempt_at),
+    next_attempt_at = COALESCE(CAST(:#next_attempt_at AS TIMESTAMP WITH TIME ZONE), next_attempt_at),
     claimed_until = NULL,
     last_attempt_at = CURRENT_TIMESTAMP,
-    last_status = CAST(:#${variable.attempt[last_status]} AS INTEGER),
-    last_error = CAST(:#${variable.attempt[last_error]} AS VARCHAR(500)),
-    delivered_at = CASE WHEN :#${variable.attempt[status]} = 'delivered' THEN CURRENT_TIMESTAMP ELSE delivered_at END
-WHERE event_seq = :#${variable.delivery[event_seq]}
-  AND destination = :#${variable.delivery[destination]}
+    last_status = CAST(:#last_status AS INTEGER),
+    last_error = CAST(:#last_error AS VARCHAR(500)),
+    delivered_at = CASE WHEN :#status = 'delivered' THEN CURRENT_TIMESTAMP ELSE delivered_at END
+WHERE event_seq = :#event_seq
+  AND destination = :#destination

@@ -68,10 +68,13 @@ public final class Bench {
         long began = System.nanoTime();
         loadAtStart = loadAverage();
         List<String> only = List.of(System.getenv().getOrDefault("BENCH_ONLY",
-                "webhooks-h2,webhooks-pg,startup-cds,reconcile-h2,reconcile-pg").split(","));
+                "webhooks-h2,events-h2,webhooks-pg,startup-cds,reconcile-h2,reconcile-pg").split(","));
         try {
             if (only.contains("webhooks-h2")) {
                 part("webhook ingest H2 (+ offers, footprint)", Bench::webhooksH2);
+            }
+            if (only.contains("events-h2")) {
+                part("events to a receiver outside the bundle, H2", Bench::eventsH2);
             }
             if (only.contains("offers")) { // alone, for profiling; the full suite runs it in webhooks-h2
                 part("offer fan-out", Bench::offersAlone);
@@ -138,7 +141,8 @@ public final class Bench {
         Path dir = Files.createTempDirectory(work, "h2-webhooks-");
         int port = 18480;
         prepareH2("webhooks-h2", dir, port, c -> insertWebhookOrders(c));
-        try (Bundle b = Bundle.startHealthy("webhooks-h2", port, Map.of("OFFRAMP_DB_URL", h2Url(dir)), List.of())) {
+        // no events destination (the outbox rows only): ingest alone; events-h2 measures it with one
+        try (Bundle b = Bundle.startHealthy("webhooks-h2", port, Map.of("OFFRAMP_DB_URL", h2Url(dir), "OFFRAMP_EVENTS_URL", ""), List.of())) {
             warmStarts.add(b.startSeconds);
             Thread.sleep(5000);
             idleRssMb = b.rssMb();
@@ -160,8 +164,8 @@ public final class Bench {
         pgSchema(PG_SCHEMA, true);
         String url = PG_ADMIN_URL + "?currentSchema=" + PG_SCHEMA + System.getenv().getOrDefault("BENCH_PG_URL_EXTRA", "");
         try {
-            try (Bundle b = Bundle.startHealthy("webhooks-pg", 18490, Map.of("OFFRAMP_DB_URL", url, "OFFRAMP_DB_USER", "postgres"),
-                    List.of())) {
+            try (Bundle b = Bundle.startHealthy("webhooks-pg", 18490, Map.of("OFFRAMP_DB_URL", url, "OFFRAMP_DB_USER", "postgres",
+                    "OFFRAMP_EVENTS_URL", ""), List.of())) {
                 try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
                     insertWebhookOrders(c);
                 }
@@ -283,6 +287,75 @@ public final class Bench {
                 + " due in " + total / 1000 + " s applied, " + fixed.failed() + " failed)", String.format(Locale.ROOT, "%.1f | %.1f | %.1f ms", fixed.p(50), fixed.p(99),
                 fixed.latency().getTotalCount() == 0 ? Double.NaN : fixed.latency().getMaxValue() / 1000.0),
                 "p99 < 50 ms", fixed.p(99) < 50 && fixed.failed() == 0 && fixed.passed() == total ? "yes" : "NO"));
+    }
+
+    // ------------------------------------------------------------------------------------------ events
+
+    static final String EVENTS_SECRET = "whsec_YmVuY2gtZXZlbnRzLXNlY3JldC1vbmx5LWZvci10aGUtYmVuY2g=";
+
+    /**
+     * Webhook ingest with an events destination on: the receiver runs in this driver's JVM, outside the
+     * bundle's. Closed-loop ingest at c=32 beside the bare route (the same ratio as webhooks-h2, to compare
+     * within one run), then a steady 1,000 webhooks/s: ingest latency, whether delivery keeps up, and each
+     * event's lag from its write to the receiver.
+     */
+    static void eventsH2() throws Exception {
+        Path dir = Files.createTempDirectory(work, "h2-events-");
+        int port = 18470;
+        prepareH2("events-h2", dir, port, c -> insertWebhookOrders(c));
+        try (EventsReceiver receiver = new EventsReceiver();
+                Bundle b = Bundle.startHealthy("events-h2", port, Map.of("OFFRAMP_DB_URL", h2Url(dir),
+                        "OFFRAMP_EVENTS_URL", receiver.url(), "OFFRAMP_EVENTS_SECRET", EVENTS_SECRET), List.of())) {
+            AtomicLong seq = new AtomicLong();
+            LongFunction<byte[]> hook = n -> webhook(port, "ev", seq.getAndIncrement());
+            byte[] ok = RawHttp.request("GET", "/sandbox/bench/ok", port, new String[0], new byte[0]);
+            java.util.function.Predicate<RawHttp.Response> applied = r -> r.status() == 200 && r.body().contains("\"applied\"");
+            Load.closed(port, 16, quick ? 1000 : 3000, 5000, n -> ok, r -> r.status() == 200);
+            Load.closed(port, 16, 40_000, quick ? 8000 : 15000, hook, applied);
+            awaitDelivered(b, 120);
+
+            Load.Result rb = Load.closed(port, 32, 100_000, quick ? 1500 : 3000, n -> ok, r -> r.status() == 200);
+            receiver.reset();
+            Load.Result rw = Load.closed(port, 32, 30_000, quick ? 2500 : 5000, hook, applied);
+            long deliveredDuring = receiver.received();
+            awaitDelivered(b, 120);
+            ROWS.add(new Row("events H2 c=32", "applied/s | p50 | p99 (destination on)",
+                    String.format(Locale.ROOT, "%.0f/s | %.1f ms | %.1f ms", rw.passedPerSecond(), rw.p(50), rw.p(99)), "-", "-"));
+            ROWS.add(new Row("events H2 c=32", "webhook / baseline (" + String.format(Locale.ROOT, "%.0f", rb.passedPerSecond())
+                    + "/s) at c=32", String.format(Locale.ROOT, "%.1f%%", 100 * rw.passedPerSecond() / rb.passedPerSecond()), "-", "-"));
+            ROWS.add(new Row("events H2 c=32", "events received while ingest ran | delivered/s over the whole drain",
+                    String.format(Locale.ROOT, "%d of %d | %.0f/s", deliveredDuring, receiver.received(), receiver.perSecond()), "-", "-"));
+
+            receiver.reset();
+            long total = quick ? 5000 : 10_000;
+            Load.Result fixed = Load.fixedRate(port, 64, 1000, total, 3000, hook, applied);
+            long receivedInTime = receiver.received();
+            awaitDelivered(b, 120);
+            Histogram lag = receiver.lag();
+            ROWS.add(new Row("events H2 @1000/s", "ingest p50 | p99 (" + fixed.passed() + " of " + total + " applied)",
+                    String.format(Locale.ROOT, "%.1f | %.1f ms", fixed.p(50), fixed.p(99)), "p99 < 50 ms",
+                    fixed.p(99) < 50 && fixed.passed() == total ? "yes" : "NO"));
+            ROWS.add(new Row("events H2 @1000/s", "delivered/s | received by the end of ingest",
+                    String.format(Locale.ROOT, "%.0f/s | %d of %d", receiver.perSecond(), receivedInTime, receiver.received()),
+                    ">= ingest", receiver.perSecond() >= 950 ? "yes" : "NO"));
+            double p99 = lag.getValueAtPercentile(99);
+            ROWS.add(new Row("events H2 @1000/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
+                    + receiver.duplicates() + " sent twice)", String.format(Locale.ROOT, "%d | %d | %d ms",
+                    lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 1000 ms", p99 < 1000 ? "yes" : "NO"));
+        }
+    }
+
+    /** Until the bundle has no pending event delivery (its admin API), or the timeout. */
+    static void awaitDelivered(Bundle b, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = b.call("GET", "/admin/events/deliveries?status=pending&limit=1", "dev-admin-key", null);
+            if (r.statusCode() == 200 && r.body().contains("\"deliveries\":[]")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("event deliveries still pending after " + seconds + " s");
     }
 
     static String clip(String s) {
