@@ -5,6 +5,8 @@ import dev.offramp.events.EventDestinations;
 import dev.offramp.events.EventsAdmin;
 import dev.offramp.events.Events;
 import dev.offramp.events.EventsFeed;
+import dev.offramp.events.PrepareEventAttempt;
+import dev.offramp.events.RecordEventAttempt;
 import dev.offramp.events.WriteOrderEvents;
 import dev.offramp.orders.OrderViews;
 import dev.offramp.status.OrderStateMachine;
@@ -25,12 +27,16 @@ final class EventsBeans {
         Events events = new Events(orderViews, stateMachine, clock);
         registry.bind("events", events);
         registry.bind("writeOrderEvents", new WriteOrderEvents(events));
-        registry.bind("eventDestinations", new EventDestinations(BundleConfiguration.setting(props, "offramp.events.url"),
+        EventDestinations destinations = new EventDestinations(BundleConfiguration.setting(props, "offramp.events.url"),
                 BundleConfiguration.setting(props, "offramp.events.secret"),
                 BundleConfiguration.setting(props, "offramp.events.types"),
                 BundleConfiguration.setting(props, "offramp.events.broker-uri"),
-                BundleConfiguration.setting(props, "offramp.events.broker-types"), clock));
-        registry.bind("deliveryOutcomes", new DeliveryOutcomes(BundleConfiguration.setting(props, "offramp.events.retry-schedule"), clock));
+                BundleConfiguration.setting(props, "offramp.events.broker-types"), clock);
+        registry.bind("eventDestinations", destinations);
+        DeliveryOutcomes outcomes = new DeliveryOutcomes(BundleConfiguration.setting(props, "offramp.events.retry-schedule"), clock);
+        registry.bind("deliveryOutcomes", outcomes);
+        registry.bind("prepareEventAttempt", new PrepareEventAttempt(destinations));
+        registry.bind("recordEventAttempt", new RecordEventAttempt(outcomes));
         registry.bind("eventsAdmin", new EventsAdmin());
         // the delivery loop's workers: a batch's deliveries (one per subject) are sent side by side
         int threads = Integer.parseInt(BundleConfiguration.setting(props, "offramp.events.delivery-threads"));
