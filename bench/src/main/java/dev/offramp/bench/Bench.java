@@ -304,8 +304,7 @@ public final class Bench {
         int port = 18470;
         prepareH2("events-h2", dir, port, c -> insertWebhookOrders(c));
         try (EventsReceiver receiver = new EventsReceiver();
-                Bundle b = Bundle.startHealthy("events-h2", port, Map.of("OFFRAMP_DB_URL", h2Url(dir),
-                        "OFFRAMP_EVENTS_URL", receiver.url(), "OFFRAMP_EVENTS_SECRET", EVENTS_SECRET), List.of())) {
+                Bundle b = Bundle.startHealthy("events-h2", port, eventsEnv(dir, receiver), List.of())) {
             AtomicLong seq = new AtomicLong();
             LongFunction<byte[]> hook = n -> webhook(port, "ev", seq.getAndIncrement());
             byte[] ok = RawHttp.request("GET", "/sandbox/bench/ok", port, new String[0], new byte[0]);
@@ -343,6 +342,18 @@ public final class Bench {
                     + receiver.duplicates() + " sent twice)", String.format(Locale.ROOT, "%d | %d | %d ms",
                     lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 1000 ms", p99 < 1000 ? "yes" : "NO"));
         }
+    }
+
+    /** The events bundle's environment; BENCH_EVENTS_ENV (k=v,k=v) adds to it, e.g. to try another pool size. */
+    static Map<String, String> eventsEnv(Path dir, EventsReceiver receiver) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OFFRAMP_DB_URL", h2Url(dir),
+                "OFFRAMP_EVENTS_URL", receiver.url(), "OFFRAMP_EVENTS_SECRET", EVENTS_SECRET));
+        for (String kv : System.getenv().getOrDefault("BENCH_EVENTS_ENV", "").split(",")) {
+            if (kv.contains("=")) {
+                env.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+            }
+        }
+        return env;
     }
 
     /** Until the bundle has no pending event delivery (its admin API), or the timeout. */
