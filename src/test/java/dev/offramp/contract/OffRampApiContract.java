@@ -58,8 +58,9 @@ public final class OffRampApiContract {
                 if (loaded == null) {
                     loaded = new OffRampApiContract(OpenApiInteractionValidator.createForInlineApiSpecification(specText())
                             .withLevelResolver(LevelResolver.create()
-                                    // a query parameter the contract does not name is a mismatch, not noise
-                                    .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+                                    // the bundle ignores query parameters it does not know, by design (PathParametersWinTest:
+                                    // ?id= never shadows the path's id); the contract names the ones that mean something
+                                    .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                                     .build())
                             .build());
                 }
@@ -92,6 +93,11 @@ public final class OffRampApiContract {
             return found;
         }
         String what = e.method() + " " + e.path() + (e.query() == null || e.query().isEmpty() ? "" : "?" + e.query());
+        if (Set.of(414, 431).contains(e.status()) && (e.responseBody() == null || e.responseBody().isEmpty())) {
+            // a request line or headers over the HTTP server's limits: Vert.x's decoder answers before any
+            // handler of ours exists, with no body (not yet the JSON error; the contract's description says so)
+            return found;
+        }
         Request request = request(e);
         ValidationReport answer = validator.validateResponse(e.path(), request.getMethod(), response(e));
         if (answer.getMessages().stream().anyMatch(m -> m.getKey().endsWith(".path.missing") || m.getKey().endsWith(".operation.notAllowed"))) {
