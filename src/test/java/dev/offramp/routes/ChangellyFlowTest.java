@@ -221,6 +221,18 @@ class ChangellyFlowTest {
     }
 
     @Test
+    void sandboxCallbackResentThroughTheBundleApi() throws Exception {
+        String orderId = createOrder();
+
+        HttpResponse<String> resent = bundle.post("/api/v1/orders/" + orderId + "/sandbox/resend-callback", null);
+
+        // Changelly's answer as it came (the contract's UpstreamAnswer); the callback then arrives as any other
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(json(resent).isObject()).isTrue();
+        assertThat(bundle.post("/api/v1/orders/" + java.util.UUID.randomUUID() + "/sandbox/resend-callback", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void readsAreRetriedOn429HonouringRetryAfter() throws Exception {
         sandbox("POST", "/_sandbox/faults", "{\"path\":\"/v1/sell/offers\",\"status\":429,\"count\":2,\"retryAfter\":0}");
 
