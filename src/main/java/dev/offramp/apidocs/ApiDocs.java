@@ -30,7 +30,6 @@ public final class ApiDocs {
             "swagger-ui.css", "text/css; charset=utf-8",
             "index.css", "text/css; charset=utf-8",
             "swagger-ui-bundle.js", "text/javascript; charset=utf-8",
-            "swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8",
             "favicon-32x32.png", "image/png",
             "favicon-16x16.png", "image/png");
 
