@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * camel-platform-http-main, answers on its own when no route takes a request: an unknown path (404,
  * HTML), a known path with another method (405, empty), a body its body handler cannot read (a broken
  * multipart: 400, plain text, and an ERROR with a stack trace), anything that failed before an exchange
- * existed (500, plain text). Its router takes an error handler per status code: one is set on the API
+ * existed (500, plain text), and a request whose Accept header no route's answer matches (406: Vert.x
+ * passes it on as if the path had no route, which had read as a 405 with an Allow header naming the very method). Its router takes an error handler per status code: one is set on the API
  * server's router and on the management server's, for every 4xx and 5xx, writing {@link HttpErrors}.
  * A client's mistake is logged at DEBUG only, without a stack trace; a server failure at ERROR.
  */
@@ -75,7 +76,8 @@ public final class JsonErrorPages {
         // last of all, every request no route took (404, or 405 with Allow when the path is known) ...
         router.route().last().handler(ctx -> {
             Set<String> allowed = HttpErrors.allowed(ctx.normalizedPath(), routes(router));
-            answer(router, ctx, allowed.isEmpty() ? 404 : 405);
+            // a route for the path and method that did not take the request: its Accept asked for other than JSON
+            answer(router, ctx, HttpErrors.noRouteStatus(ctx.request().method().name(), allowed));
         });
         // ... and first of all for failures, every ctx.fail: the body handler's 400 (a broken multipart
         // body) and 413, and whatever failed before an exchange existed

@@ -99,6 +99,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());
         registry.bind("jsonBodies", new JsonBodies());
+        // the API contract (GET /api/v1/openapi.json) and its docs page (/api/docs)
+        registry.bind("apiDocs", new dev.offramp.apidocs.ApiDocs());
         registry.bind("readUploads", new ReadUploads());
         context.getManagementStrategy().addEventNotifier(new RequestLog());
         // on the component, before any route exists: every platform-http endpoint (REST DSL, webhooks, the

@@ -66,6 +66,8 @@ public final class ChangellyBeans {
         registry.bind("changellyResponses", responses);
         registry.bind("prepareChangellyHttp", new PrepareChangellyHttp(props.resolveProperty("changelly.api-key").orElse("")));
         registry.bind("changellyViews", new ChangellyViews(responses));
+        // the catalogue in snake_case (GET /api/v1/countries, /currencies, /providers)
+        registry.bind("catalogueViews", new dev.offramp.changelly.CatalogueViews());
         ChangellyCallbacks callbacks = new ChangellyCallbacks();
         registry.bind("changellyCallbacks", callbacks);
         // the webhook template's verify and read steps for Changelly (routes/webhooks/webhook-receive)

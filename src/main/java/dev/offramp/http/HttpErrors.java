@@ -55,6 +55,18 @@ public final class HttpErrors {
         return methods;
     }
 
+    /**
+     * The status of a request no route took: 404 when no route serves the path, 405 when the path is
+     * served but not with this method, 406 when a route serves this path and method but not the answer
+     * the request's Accept header asks for (the REST DSL's routes produce application/json only).
+     */
+    public static int noRouteStatus(String method, Set<String> allowed) {
+        if (allowed.isEmpty()) {
+            return 404;
+        }
+        return method != null && allowed.contains(method.toUpperCase(Locale.ROOT)) ? 406 : 405;
+    }
+
     /** One route of the HTTP router: its path pattern and the methods it answers (none: any). */
     public record Route(String pattern, Collection<String> methods) {
     }

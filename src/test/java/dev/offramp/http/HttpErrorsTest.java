@@ -26,6 +26,15 @@ class HttpErrorsTest {
     }
 
     @Test
+    void aRequestNoRouteTookIs404Or405OrWhenItsMethodIsServed406() {
+        assertThat(HttpErrors.noRouteStatus("GET", java.util.Set.of())).isEqualTo(404);
+        assertThat(HttpErrors.noRouteStatus("DELETE", java.util.Set.of("GET"))).isEqualTo(405);
+        // GET is served there: only the Accept header can have kept the route from taking it
+        assertThat(HttpErrors.noRouteStatus("get", java.util.Set.of("GET", "POST"))).isEqualTo(406);
+        assertThat(HttpErrors.body(406)).contains("\"not_acceptable\"");
+    }
+
+    @Test
     void allowListsTheMethodsOfEveryMatchingPattern() {
         List<HttpErrors.Route> routes = List.of(new HttpErrors.Route("/api/v1/orders/:id", List.of("GET")),
                 new HttpErrors.Route("/api/v1/orders/{id}/cancel", List.of("POST")),

@@ -66,7 +66,7 @@ final class Bundle {
         if (apiKey != null) {
             b.header("X-API-Key", apiKey);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(b.build(), null);
     }
 
     /** POST with a JSON body and the API key. */
@@ -84,7 +84,7 @@ final class Bundle {
         if (apiKey != null) {
             b.header("X-API-Key", apiKey);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(b.build(), json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A request to this bundle's HTTP port with the given headers (webhooks, sandbox controls). */
@@ -93,7 +93,21 @@ final class Bundle {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(b.build(), body);
+    }
+
+    /**
+     * Sends one request to the bundle and reports the exchange to {@link dev.offramp.contract.ApiTraffic}:
+     * a test class with {@code OffRampApiContractExtension} has it checked against the bundle's own
+     * OpenAPI in both directions.
+     */
+    private static HttpResponse<String> exchange(HttpRequest request, byte[] body) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        URI uri = request.uri();
+        dev.offramp.contract.ApiTraffic.seen(new dev.offramp.contract.OffRampApiContract.Exchange(request.method(),
+                uri.getRawPath(), uri.getRawQuery(), request.headers().map(), body,
+                response.statusCode(), response.headers().map(), response.body()));
+        return response;
     }
 
     /** A control or API call to the in-bundle Changelly simulator (no key needed); it must answer 2xx. */

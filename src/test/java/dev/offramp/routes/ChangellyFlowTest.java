@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import dev.offramp.contract.UnigoxContractExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(UnigoxContractExtension.class)
+@ExtendWith(OffRampApiContractExtension.class)
 class ChangellyFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +66,20 @@ class ChangellyFlowTest {
 
     JsonNode sandbox(String method, String path, String body) throws Exception {
         return bundle.changellySandbox(method, path, body);
+    }
+
+    /** Every key of a JSON object and of the objects inside it. */
+    static List<String> keys(JsonNode node) {
+        List<String> keys = new java.util.ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                keys.add(f.getKey());
+                keys.addAll(keys(f.getValue()));
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> keys.addAll(keys(item)));
+        }
+        return keys;
     }
 
     String sellOrderBody(String userId) {
@@ -98,6 +115,16 @@ class ChangellyFlowTest {
 
         JsonNode providers = json(bundle.get("/api/v1/providers"));
         assertThat(providers.findValuesAsText("code")).contains("moonpay");
+        // one shape everywhere: the catalogue answers snake_case, not Changelly's camelCase
+        assertThat(providers.get(0).has("trust_pilot_rating")).isTrue();
+        assertThat(providers.get(0).has("icon_url")).isTrue();
+        assertThat(countries.get(0).get("providers").get(0).has("provider_code")).isTrue();
+        assertThat(countries.get(0).get("providers").get(0).get("supported_flows")).extracting(JsonNode::asText).contains("sell");
+        assertThat(currencies.get(0).has("icon_colored_url")).isTrue();
+        assertThat(currencies.get(0).has("extra_id_name")).isTrue();
+        for (JsonNode list : List.of(countries, currencies, providers)) {
+            list.forEach(item -> assertThat(keys(item)).as(item.toString()).allMatch(k -> k.matches("[a-z0-9_]+")));
+        }
 
         JsonNode valid = json(bundle.post("/api/v1/addresses/validate", "{\"currency\":\"ETH\",\"wallet_address\":\"" + REFUND_ADDRESS + "\"}"));
         assertThat(valid.get("valid").asBoolean()).isTrue();
@@ -191,6 +218,18 @@ class ChangellyFlowTest {
         HttpResponse<String> bad = bundle.post("/api/v1/orders/" + orderId + "/sandbox/status", "{\"status\":\"teleported\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).get("error").get("field").asText()).isEqualTo("status");
+    }
+
+    @Test
+    void sandboxCallbackResentThroughTheBundleApi() throws Exception {
+        String orderId = createOrder();
+
+        HttpResponse<String> resent = bundle.post("/api/v1/orders/" + orderId + "/sandbox/resend-callback", null);
+
+        // Changelly's answer as it came (the contract's UpstreamAnswer); the callback then arrives as any other
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(json(resent).isObject()).isTrue();
+        assertThat(bundle.post("/api/v1/orders/" + java.util.UUID.randomUUID() + "/sandbox/resend-callback", null).statusCode()).isEqualTo(404);
     }
 
     @Test

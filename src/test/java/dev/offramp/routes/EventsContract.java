@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * Run on H2 ({@link EventsTest}) and PostgreSQL ({@link PostgresEventsTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class EventsContract {
 
     static final ObjectMapper JSON = new ObjectMapper();

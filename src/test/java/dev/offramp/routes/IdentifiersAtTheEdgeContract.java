@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * ({@link IdentifiersAtTheEdgeTest}) and PostgreSQL ({@link PostgresIdentifiersAtTheEdgeTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class IdentifiersAtTheEdgeContract {
 
     static final ObjectMapper JSON = new ObjectMapper();

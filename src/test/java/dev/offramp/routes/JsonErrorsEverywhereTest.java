@@ -167,6 +167,32 @@ class JsonErrorsEverywhereTest {
     }
 
     @Test
+    void anAcceptHeaderNoRouteAnswersIs406JsonNotA405() throws Exception {
+        String order = "/api/v1/orders/" + UUID.randomUUID();
+        for (String accept : List.of("text/html", "application/xml")) {
+            HttpResponse<String> r = api("GET", "/api/v1/orders", null, "Accept", accept);
+            assertThat(jsonError(r, 406).get("code").asText()).isEqualTo("not_acceptable");
+            assertThat(r.headers().firstValue("Allow")).isEmpty();
+            jsonError(api("POST", order + "/cancel", null, "Accept", accept), 406);
+        }
+        // what browsers and most clients send still gets the JSON answer
+        assertThat(api("GET", "/api/v1/orders", null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8").statusCode()).isEqualTo(200);
+        assertThat(api("GET", "/api/v1/orders", null, "Accept", "application/json").statusCode()).isEqualTo(200);
+        noErrorWasLogged();
+    }
+
+    @Test
+    void theDocsServeOnlyTheirOwnFilesAndAnswerTheJsonErrorOtherwise() throws Exception {
+        for (String path : List.of("/api/docs/swagger-ui/index.html", "/api/docs/swagger-ui/swagger-initializer.js",
+                "/api/docs/swagger-ui/..%2F..%2F..%2Fmaven%2Forg.webjars%2Fswagger-ui%2Fpom.properties", "/api/docs/nope")) {
+            jsonError(call(18442, "GET", path, null), 404);
+        }
+        jsonError(call(18442, "POST", "/api/v1/openapi.json", "{}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"), 405);
+        jsonError(call(18442, "DELETE", "/api/docs", null), 405);
+        noErrorWasLogged();
+    }
+
+    @Test
     void brokenMultipartBodiesAre400Json() throws Exception {
         Map<String, Object> before = bundle.footprint();
         String path = "/api/v1/users/" + userId + "/kyc/documents";

@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
             "sandbox.unigox.step-seconds=0", "sandbox.changelly.step-seconds=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 class KeysOnlyInHeadersTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

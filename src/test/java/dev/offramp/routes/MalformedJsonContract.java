@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Run on H2 ({@link MalformedJsonTest}) and PostgreSQL ({@link PostgresMalformedJsonTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class MalformedJsonContract {
 
     static final ObjectMapper JSON = new ObjectMapper();

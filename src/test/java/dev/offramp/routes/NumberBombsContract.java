@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Run on H2 ({@link NumberBombsTest}) and PostgreSQL ({@link PostgresNumberBombsTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class NumberBombsContract {
 
     static final ObjectMapper JSON = new ObjectMapper();

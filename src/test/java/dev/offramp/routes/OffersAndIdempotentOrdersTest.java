@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import dev.offramp.contract.UnigoxContractExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(UnigoxContractExtension.class)
+@ExtendWith(OffRampApiContractExtension.class)
 class OffersAndIdempotentOrdersTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import dev.offramp.contract.UnigoxContractExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(UnigoxContractExtension.class)
+@ExtendWith(OffRampApiContractExtension.class)
 class OrdersApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * given twice is a 400 naming it. Run on H2 ({@link PathParametersWinTest}) and PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class PathParametersWinContract {
 
     static final ObjectMapper JSON = new ObjectMapper();

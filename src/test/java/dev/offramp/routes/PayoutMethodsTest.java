@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(UnigoxContractExtension.class)
+@ExtendWith(OffRampApiContractExtension.class)
 class PayoutMethodsTest {
 
     @BeanInject

@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * H2 ({@link RefundsTest}) and PostgreSQL ({@link PostgresRefundsTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class RefundsContract {
 
     static final String SIGNATURE = "{\"signature\":\"0x" + "ab".repeat(65) + "\"}";

@@ -1,5 +1,8 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * error. Run on H2 and on PostgreSQL (which refuses some text H2 stores). Bounded: a fixed seed (a failure names it and the request, so it can be replayed), a fixed
  * number of requests per operation, and a time budget for the whole run.
  */
+@ExtendWith(OffRampApiContractExtension.class)
 abstract class RestOperationsFuzzContract {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
             "offramp.orders.lost-answer-lookup.attempts=2", "offramp.orders.lost-answer-lookup.interval-ms=50"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 class UncertainOrderCreationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

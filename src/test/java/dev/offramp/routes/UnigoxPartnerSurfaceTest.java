@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(UnigoxContractExtension.class)
+@ExtendWith(OffRampApiContractExtension.class)
 class UnigoxPartnerSurfaceTest {
 
     static final String SECRET = "sandbox-unigox-webhook-secret";

@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import dev.offramp.contract.OffRampApiContractExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
             "changelly.circuit.window-size=1000", "changelly.circuit.minimum-calls=1000"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OffRampApiContractExtension.class)
 class UsersBelongToTheBusinessTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
