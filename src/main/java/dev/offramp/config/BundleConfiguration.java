@@ -31,6 +31,7 @@ import dev.offramp.status.Provider;
 import dev.offramp.upstream.UpstreamSwitches;
 import dev.offramp.users.Users;
 import dev.offramp.webhooks.InboxInsertKey;
+import dev.offramp.webhooks.WebhookInboxViews;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -98,6 +99,7 @@ public class BundleConfiguration implements CamelConfiguration {
         EventsBeans.bind(context, stateMachine, orderViews);
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());
+        registry.bind("webhookInboxViews", new WebhookInboxViews());
         registry.bind("jsonBodies", new JsonBodies());
         registry.bind("readUploads", new ReadUploads());
         context.getManagementStrategy().addEventNotifier(new RequestLog());
