@@ -9,7 +9,6 @@ import dev.offramp.database.DatabaseHealthCheck;
 import dev.offramp.database.MigratedDataSource;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.ApiErrors;
-import dev.offramp.http.ApiKeyVerifier;
 import dev.offramp.http.CorrelationIds;
 import dev.offramp.http.Identifiers;
 import dev.offramp.http.JsonBodies;
@@ -118,8 +117,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("idempotencyKeys", new IdempotencyKeys());
         registry.bind("requestLimits", new RequestLimits(Long.parseLong(setting(props, "offramp.max-json-bytes"))));
         ReconcileBeans.bind(context, stateMachine);
-        registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
-        registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
+        // the inbound keys (API, admin, viewer) and the ops console's sessions
+        ConsoleBeans.bind(context);
         // dev reload (ROUTES_RELOAD=true): a route file edited into something broken keeps its previous routes
         RouteFileReload.install(context);
         // unknown paths, wrong methods, unreadable requests: the JSON error as well, on both ports
