@@ -9,6 +9,13 @@
 
   const count = (items, cap) => (items.length >= cap ? cap + '+' : String(items.length));
 
+  /** "150.5 USDT, 0.2 ETH": the crypto held, per currency (decimal strings added as numbers: an overview, not a ledger). */
+  function sums(orders) {
+    const by = {};
+    for (const o of orders) by[o.crypto_currency] = (by[o.crypto_currency] || 0) + Number(o.crypto_amount || 0);
+    return Object.entries(by).map(([c, n]) => +n.toFixed(8) + ' ' + c).join(', ');
+  }
+
   function tile(what, load) {
     const n = h('span', { class: 'n' }, '…');
     const t = h('div', { class: 'tile' }, n, h('span', { class: 'what' }, what));
@@ -30,8 +37,11 @@
     view.append(h('div', { class: 'tiles', id: 'attention' },
       tile('orders waiting for the business (awaiting action)', async () =>
         link('#/orders?action_required=true', String(await total({ action_required: 'true' })))),
-      tile('orders with money in escrow (refund owed or under way)', async () =>
-        link('#/reconciliation', count((await stuck).money_in_escrow, 100), { id: 'n-escrow' })),
+      tile('orders with money in escrow (refund owed or under way)', async () => {
+        const escrow = (await stuck).money_in_escrow;
+        return h('span', {}, link('#/reconciliation', count(escrow, 100), { id: 'n-escrow' }),
+          escrow.length ? h('span', { class: 'what', id: 'escrow-sum' }, ' ' + sums(escrow)) : null);
+      }),
       tile('stuck orders (nothing moved them for a while)', async () =>
         link('#/reconciliation', count((await stuck).stuck, 100), { id: 'n-stuck' })),
       tile('open dead letters', async () =>

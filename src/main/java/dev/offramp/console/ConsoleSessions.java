@@ -1,5 +1,6 @@
 package dev.offramp.console;
 
+import dev.offramp.http.ApiProblem;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,7 +40,8 @@ public final class ConsoleSessions {
         Instant now = clock.instant();
         forgetEnded(now);
         if (byDigest.size() >= MAX_SESSIONS) {
-            throw new IllegalStateException("too many console sessions");
+            throw new ApiProblem(503, "too_many_sessions", "too many console sessions are open; try again when some have ended",
+                    null, null);
         }
         ConsoleSession session = new ConsoleSession(token(), role, token(), now.plus(IDLE), now.plus(ABSOLUTE));
         byDigest.put(ConsoleTokens.digest(session.id()), session);

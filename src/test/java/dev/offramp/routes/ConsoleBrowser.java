@@ -1,5 +1,7 @@
 package dev.offramp.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,9 +75,10 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void signIn(String key) {
         open("/console");
+        // from the keyboard: the form has the focus on load, Enter signs in
         WebElement input = find("#key");
-        input.sendKeys(key);
-        input.submit();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(input);
+        input.sendKeys(key, Keys.ENTER);
         page("overview");
     }
 
