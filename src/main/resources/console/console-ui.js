@@ -45,6 +45,10 @@ Console.message = (text, kind) => Console.h('p', { class: 'message ' + (kind || 
 
 /** How a failed call reads: the bundle's JSON error, or that it could not be reached. */
 Console.describeError = function (err) {
+  if (err && err.code && err.status >= 500) {
+    return 'The bundle could not answer (a server or database problem; its log has the details): ' + err.message
+      + ' (' + err.code + ', HTTP ' + err.status + ')';
+  }
   if (err && err.code) return err.message + ' (' + err.code + (err.status ? ', HTTP ' + err.status : '') + ')';
   return 'The bundle could not be reached or answered something unreadable: ' + (err && err.message ? err.message : err);
 };

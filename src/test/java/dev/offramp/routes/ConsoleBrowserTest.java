@@ -144,6 +144,27 @@ class ConsoleBrowserTest {
 
         browser.go("#/orders/" + java.util.UUID.randomUUID(), "orders");
         assertThat(browser.find("#page .message").getText()).contains("not_found");
+        // a filter the bundle refuses: its 400, naming the parameter, in place of the list
+        browser.go("#/orders?updated_since=yesterday", "orders");
+        assertThat(browser.find("#page .message").getText()).contains("updated_since").contains("invalid_parameter, HTTP 400");
+    }
+
+    @Test
+    void aDatabaseFailureIsShownWhereTheDataWouldBe() throws Exception {
+        browser.signIn(Bundle.ADMIN_KEY);
+        // the orders table out of reach, as when the database fails under a running bundle
+        bundle.execute("ALTER TABLE orders RENAME TO orders_away");
+        try {
+            browser.go("#/orders", "orders");
+            assertThat(browser.find("#page .message").getText()).contains("HTTP 500");
+            assertThat(browser.find("#order-filters").isDisplayed()).as("the page around it still works").isTrue();
+            browser.screenshot("database-error");
+            browser.go("#/overview", "overview");
+            assertThat(browser.find("#per-status .tile .message").getText()).contains("HTTP 500");
+            assertThat(browser.find("#n-dead-letters").getText()).as("what does not need the table still shows").isNotBlank();
+        } finally {
+            bundle.execute("ALTER TABLE orders_away RENAME TO orders");
+        }
     }
 
     @Test
