@@ -44,13 +44,16 @@
       ['order', d.order_id ? link('#/orders/' + d.order_id, d.order_id) : null],
       ['webhook inbox id', d.inbox_id ? link('#/inbox', String(d.inbox_id)) : null],
       ['request', d.request ? d.request.method + ' ' + d.request.path : null],
+      // an event delivery whose retries ran out (issue 19's event_delivery dead letters)
+      ['event', d.event ? d.event.type + ' ' + d.event.id + ' to ' + d.event.destination : null],
       ['created', Console.when(d.created_at)], ['last failed', Console.when(d.last_failed_at)],
       ['replayed', Console.when(d.replayed_at)]]));
     if (d.request && d.request.body) panel.append(h('h2', {}, 'Request body'), h('pre', { id: 'request-body' }, pretty(d.request.body)));
     if (Console.canChange() && d.status === 'open') {
       const button = h('button', { type: 'button', id: 'replay', class: 'danger' }, 'Replay…');
       button.addEventListener('click', async () => {
-        const what = d.kind === 'webhook' ? 'process the stored webhook again' : 'send ' + (d.request ? d.request.method + ' ' + d.request.path : 'the call') + ' to ' + d.provider + ' again';
+        const what = d.kind === 'webhook' ? 'process the stored webhook again'
+          : d.event ? 'deliver event ' + d.event.id + ' to ' + d.event.destination + ' again' : 'send ' + (d.request ? d.request.method + ' ' + d.request.path : 'the call') + ' to ' + d.provider + ' again';
         if (!(await Console.confirm('Replay dead letter #' + d.id + '?', 'This will ' + what + '. Its result goes through the status router like any change.', 'Replay'))) return;
         button.disabled = true;
         try {

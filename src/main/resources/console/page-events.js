@@ -7,14 +7,17 @@
   function recoverForm(result) {
     const since = h('input', { id: 'recover-since', name: 'since', size: 26, placeholder: '2026-12-04T00:00:00Z', required: true });
     const form = h('form', { class: 'filters', id: 'recover' },
-      Console.field('Send again every event since (ISO-8601 instant)', since), h('button', { type: 'submit' }, 'Recover…'));
+      Console.field('Send again every delivery that failed for good since (ISO-8601, with offset)', since),
+      h('button', { type: 'submit' }, 'Recover…'));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const value = since.value.trim();
-      if (!(await Console.confirm('Recover events since ' + value + '?', 'Every event committed since then is delivered again (the business dedupes on webhook-id).', 'Recover'))) return;
+      if (!(await Console.confirm('Recover failed deliveries since ' + value + '?', 'Every delivery whose retries ran out since then '
+        + 'is sent again from its first attempt, with the same webhook-id (the business dedupes on it).', 'Recover'))) return;
       try {
         const r = await Console.post('/admin/events/recover' + Console.query({ since: value }));
-        result.replaceChildren(Console.message('Recovery started: ' + JSON.stringify(r), 'ok'));
+        result.replaceChildren(Console.message('Recovery started: ' + r.recovered + ' failed deliveries since ' + r.since
+          + ' will be sent again.', 'ok'));
       } catch (err) {
         result.replaceChildren(Console.message(err.status === 404 || err.status === 405
           ? 'This bundle has no POST /admin/events/recover yet (HTTP ' + err.status + ').' : 'Recovery failed: ' + Console.describeError(err)));
