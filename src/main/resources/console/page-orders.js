@@ -6,7 +6,6 @@
   const STATUSES = ['creation_unconfirmed', 'created', 'awaiting_action', 'processing', 'on_hold', 'disputed',
     'completed', 'cancelled', 'expired', 'failed', 'refund_pending', 'refunded'];
   const FILTERS = ['status', 'provider', 'user_id', 'updated_since', 'action_required'];
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   function select(id, values, current) {
     return h('select', { id, name: id }, h('option', { value: '' }, 'any'),
@@ -32,20 +31,26 @@
   }
 
   function findForm() {
-    const input = h('input', { id: 'find-id', name: 'find-id', size: 38, placeholder: 'the bundle\'s order id (UUID)' });
-    const form = h('form', { class: 'filters', id: 'find-order' }, Console.field('Find by order id', input),
-      h('button', { type: 'submit', class: 'secondary' }, 'Open'));
-    form.addEventListener('submit', (e) => {
+    const input = h('input', { id: 'find-id', name: 'find-id', size: 38, placeholder: 'ours, the provider\'s or the client\'s' });
+    const found = h('div', { id: 'find-result' });
+    const form = h('form', { class: 'filters', id: 'find-order' }, Console.field('Find by any order id', input),
+      h('button', { type: 'submit', class: 'secondary' }, 'Find'));
+    form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const id = input.value.trim();
-      if (!UUID.test(id)) {
-        form.append(Console.message('An order id is the bundle\'s own id, a UUID such as 0920b265-…; ' +
-          'the provider\'s id is shown on the order page.'));
-        return;
+      if (!id) return;
+      try {
+        const r = await Console.get('/admin/orders/lookup' + Console.query({ id }));
+        if (r.orders.length === 1) { Console.go('#/orders/' + encodeURIComponent(r.orders[0].id)); return; }
+        found.replaceChildren(r.orders.length === 0
+          ? Console.message('No order has the id "' + id + '" (ours, the provider\'s or the client\'s).', 'info')
+          : Console.table([['order', (o) => link('#/orders/' + o.id, o.id, { class: 'mono' })], ['provider', (o) => o.provider],
+            ['matched', (o) => o.matched], ['status', (o) => o.status]], r.orders, ''));
+      } catch (err) {
+        found.replaceChildren(Console.message(Console.describeError(err)));
       }
-      Console.go('#/orders/' + encodeURIComponent(id));
     });
-    return form;
+    return h('div', {}, form, found);
   }
 
   async function list(view, params) {

@@ -33,8 +33,8 @@
       });
       view.append(h('div', { class: 'panel' }, button, result));
     }
-    const [runs, stuck] = await Promise.all([Console.get('/admin/reconciliation/runs?limit=20'),
-      Console.get('/admin/reconciliation/stuck?limit=100')]);
+    const [runs, stuck, orphans] = await Promise.all([Console.get('/admin/reconciliation/runs?limit=20'),
+      Console.get('/admin/reconciliation/stuck?limit=100'), Console.get('/admin/reconciliation/orphans?limit=100')]);
     view.append(h('h2', {}, 'Runs'));
     view.append(Console.table([
       ['run', (r) => '#' + r.id], ['status', (r) => r.status], ['trigger', (r) => r.trigger],
@@ -47,7 +47,11 @@
     view.append(orders(stuck.money_in_escrow, 'No order holds crypto in escrow waiting for a refund.', 'escrow'));
     view.append(h('h2', {}, 'Stuck orders (unchanged for ' + stuck.stuck_after_minutes + ' minutes or more)'));
     view.append(orders(stuck.stuck, 'No open order is stuck.', 'stuck'));
-    view.append(h('p', { class: 'muted' }, 'Orphans (orders an upstream holds that the bundle does not know) are counted per run; ' +
-      'the bundle has no endpoint listing them yet.'));
+    view.append(h('h2', {}, 'Orphans (orders an upstream lists that the bundle does not hold)'));
+    view.append(Console.table([
+      ['provider', (o) => o.provider], ['provider\'s order', (o) => h('span', { class: 'mono' }, o.provider_order_id)],
+      ['provider status', (o) => o.provider_status], ['first seen', (o) => Console.when(o.first_seen_at) + ' (run #' + o.first_seen_run + ')'],
+      ['last seen in run', (o) => '#' + o.last_seen_run]], orphans.orphans, 'No orphan: every order the upstreams list is one of ours.',
+    { id: 'orphans' }));
   };
 })();

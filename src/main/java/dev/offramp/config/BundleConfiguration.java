@@ -21,6 +21,7 @@ import dev.offramp.logging.SecretValues;
 import dev.offramp.offers.OfferViews;
 import dev.offramp.offers.OffersAggregation;
 import dev.offramp.orders.IdempotencyKeys;
+import dev.offramp.orders.OrderLookup;
 import dev.offramp.orders.OrderCreations;
 import dev.offramp.orders.OrderRequests;
 import dev.offramp.orders.OrderViews;
@@ -95,6 +96,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("takeInboxInsertKey", InboxInsertKey.take());
         OrderViews orderViews = new OrderViews(stateMachine);
         registry.bind("orderViews", orderViews);
+        registry.bind("orderLookup", new OrderLookup());
         EventsBeans.bind(context, stateMachine, orderViews);
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());

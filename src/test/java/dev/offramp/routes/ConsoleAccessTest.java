@@ -235,4 +235,34 @@ class ConsoleAccessTest {
         assertThat(webhooks.get(0).get("verdict").asText()).isEqualTo("applied");
         assertThat(r.body()).doesNotContain("secret");
     }
+
+    @Test
+    void anOrderIsFoundByAnyOfItsIdsAndOrphansAreListed() throws Exception {
+        String orderId = bundle.createOrder("unigox", "created");
+        bundle.execute("UPDATE orders SET client_order_id = ? WHERE id = ?", "client-" + orderId, orderId);
+
+        for (String[] id : new String[][] {{orderId, "id"}, {"up-" + orderId, "provider_order_id"}, {"client-" + orderId, "client_order_id"}}) {
+            HttpResponse<String> r = bundle.get("/admin/orders/lookup?id=" + id[0], VIEWER_KEY);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode orders = JSON.readTree(r.body()).get("orders");
+            assertThat(orders).as(id[1]).hasSize(1);
+            assertThat(orders.get(0).get("id").asText()).isEqualTo(orderId);
+            assertThat(orders.get(0).get("matched").asText()).isEqualTo(id[1]);
+        }
+        assertThat(JSON.readTree(bundle.get("/admin/orders/lookup?id=nobody", Bundle.ADMIN_KEY).body()).get("orders")).isEmpty();
+        for (String bad : new String[] {"", "a%00b", "x".repeat(101)}) {
+            HttpResponse<String> refused = bundle.get("/admin/orders/lookup?id=" + bad, Bundle.ADMIN_KEY);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").get("field").asText()).isEqualTo("id");
+        }
+
+        bundle.execute("INSERT INTO reconciliation_orphans (provider, provider_order_id, provider_status, first_seen_run, last_seen_run) "
+                + "VALUES ('changelly', 'orphan-1', 'pending', 7, 9)");
+        HttpResponse<String> orphans = bundle.get("/admin/reconciliation/orphans", VIEWER_KEY);
+        assertThat(orphans.statusCode()).as(orphans.body()).isEqualTo(200);
+        JsonNode first = JSON.readTree(orphans.body()).get("orphans").get(0);
+        assertThat(first.get("provider_order_id").asText()).isEqualTo("orphan-1");
+        assertThat(first.get("last_seen_run").asLong()).isEqualTo(9);
+        assertThat(bundle.get("/admin/reconciliation/orphans?limit=201", Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
+    }
 }

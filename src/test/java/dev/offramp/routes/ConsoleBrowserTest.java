@@ -134,8 +134,12 @@ class ConsoleBrowserTest {
         browser.wait.until(ExpectedConditions.urlContains("status=refunded"));
         assertThat(browser.page("orders").findElement(By.cssSelector(".empty")).getText()).isEqualTo("No order matches these filters.");
 
-        // find by id, then the order's page
-        browser.find("#find-id").sendKeys(waiting.get(0) + "\n");
+        // find by any id: nobody's is said in words; the provider's opens the order's page
+        browser.find("#find-id").sendKeys("nobody-" + waiting.get(0), Keys.ENTER);
+        assertThat(browser.find("#find-result .message").getText()).startsWith("No order has the id");
+        browser.find("#find-id").clear();
+        browser.find("#find-id").sendKeys("up-" + waiting.get(0), Keys.ENTER);
+        browser.wait.until(ExpectedConditions.urlContains("#/orders/" + waiting.get(0)));
         browser.page("orders");
         assertThat(browser.find("#order").getText()).contains(waiting.get(0)).contains("awaiting_crypto_transfer_authorization");
         assertThat(browser.find("#next-action").getText()).isNotBlank();
