@@ -104,7 +104,8 @@ window.Console = window.Console || {};
   document.addEventListener('DOMContentLoaded', async () => {
     $('sign-in-form').addEventListener('submit', signIn);
     $('sign-out').addEventListener('click', signOut);
-    window.addEventListener('hashchange', render);
+    // a new page takes the keyboard focus to its content, as a page load would (the nav stays one Tab back)
+    window.addEventListener('hashchange', () => { $('main').focus({ preventScroll: true }); render(); });
     try {
       signedIn(await Console.call('GET', '/console/session', { signingIn: true }));
     } catch (err) {
