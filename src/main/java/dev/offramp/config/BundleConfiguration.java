@@ -9,7 +9,6 @@ import dev.offramp.database.DatabaseHealthCheck;
 import dev.offramp.database.MigratedDataSource;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.http.ApiErrors;
-import dev.offramp.http.ApiKeyVerifier;
 import dev.offramp.http.CorrelationIds;
 import dev.offramp.http.Identifiers;
 import dev.offramp.http.JsonBodies;
@@ -22,6 +21,7 @@ import dev.offramp.logging.SecretValues;
 import dev.offramp.offers.OfferViews;
 import dev.offramp.offers.OffersAggregation;
 import dev.offramp.orders.IdempotencyKeys;
+import dev.offramp.orders.OrderLookup;
 import dev.offramp.orders.OrderCreations;
 import dev.offramp.orders.OrderRequests;
 import dev.offramp.orders.OrderViews;
@@ -31,6 +31,7 @@ import dev.offramp.status.Provider;
 import dev.offramp.upstream.UpstreamSwitches;
 import dev.offramp.users.Users;
 import dev.offramp.webhooks.InboxInsertKey;
+import dev.offramp.webhooks.WebhookInboxViews;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -95,9 +96,11 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("takeInboxInsertKey", InboxInsertKey.take());
         OrderViews orderViews = new OrderViews(stateMachine);
         registry.bind("orderViews", orderViews);
+        registry.bind("orderLookup", new OrderLookup());
         EventsBeans.bind(context, stateMachine, orderViews);
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());
+        registry.bind("webhookInboxViews", new WebhookInboxViews());
         registry.bind("jsonBodies", new JsonBodies());
         // the API contract (GET /api/v1/openapi.json) and its docs page (/api/docs)
         registry.bind("apiDocs", new dev.offramp.apidocs.ApiDocs());
@@ -118,8 +121,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("idempotencyKeys", new IdempotencyKeys());
         registry.bind("requestLimits", new RequestLimits(Long.parseLong(setting(props, "offramp.max-json-bytes"))));
         ReconcileBeans.bind(context, stateMachine);
-        registry.bind("apiKeys", new ApiKeyVerifier(setting(props, "offramp.api-keys")));
-        registry.bind("adminKeys", new ApiKeyVerifier(setting(props, "offramp.admin-keys")));
+        // the inbound keys (API, admin, viewer) and the ops console's sessions
+        ConsoleBeans.bind(context);
         // dev reload (ROUTES_RELOAD=true): a route file edited into something broken keeps its previous routes
         RouteFileReload.install(context);
         // unknown paths, wrong methods, unreadable requests: the JSON error as well, on both ports

@@ -2,6 +2,7 @@ package dev.offramp.config;
 
 import static dev.offramp.config.BundleConfiguration.setting;
 
+import dev.offramp.reconcile.OrphanViews;
 import dev.offramp.reconcile.ReconcileMetrics;
 import dev.offramp.reconcile.Reconciliation;
 import dev.offramp.status.OrderStateMachine;
@@ -25,6 +26,7 @@ final class ReconcileBeans {
     static void bind(CamelContext context, OrderStateMachine stateMachine) {
         var registry = context.getRegistry();
         registry.bind("reconciliation", new Reconciliation(stateMachine));
+        registry.bind("orphanViews", new OrphanViews());
         registry.bind("reconcileMetrics", new ReconcileMetrics(
                 () -> context.getRegistry().findSingleByType(MeterRegistry.class), Clock.systemUTC()));
         context.getComponent("quartz", QuartzComponent.class).setProperties(quartzProperties(context.getPropertiesComponent()));

@@ -61,6 +61,7 @@ public final class Settings {
             common("offramp.db.password", true, "database password"),
             common("offramp.api-keys", true, "keys for /api/**, comma-separated"),
             common("offramp.admin-keys", true, "keys for /admin/**, comma-separated"),
+            optional("offramp.viewer-keys", true, "read-only keys for the ops console and GET /admin/**, comma-separated; empty: none"),
             upstream(Provider.UNIGOX, "unigox.base-url", false, "the Unigox server"),
             upstream(Provider.UNIGOX, "unigox.api-key", true, "partner key sent as X-API-Key"),
             upstream(Provider.UNIGOX, "unigox.webhook.secrets", true, "webhook signing secrets, comma-separated"),

@@ -1,5 +1,6 @@
 package dev.offramp.http;
 
+import dev.offramp.console.ConsoleResponseHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.apache.camel.spi.HeaderFilterStrategy;
 /**
  * The header filter of the HTTP server (the platform-http component's, so every route on it, REST or
  * not, present or future, is covered). Out: an answer carries only the headers of
- * {@link ResponseHeaderAllowList}. In: a query parameter never becomes a message header, nor does a form
+ * {@link ResponseHeaderAllowList} (and the console's own, {@link ConsoleResponseHeaders}, each with its fixed value). In: a query parameter never becomes a message header, nor does a form
  * field pass for a request header ({@link InboundHeaderRule}). Camel's own HTTP filter still applies
  * first both ways (Camel* names in, hop-by-hop headers out).
  */
@@ -24,6 +25,11 @@ public final class OffRampHeaderFilterStrategy implements HeaderFilterStrategy {
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
+        // the console's page protections and its session cookie, each only with the value the bundle set
+        // (Camel's own filter would drop Cache-Control, which a page behind a sign-in needs)
+        if (ConsoleResponseHeaders.allows(headerName, headerValue, exchange.getVariable(ConsoleResponseHeaders.SET_COOKIE_VARIABLE))) {
+            return false;
+        }
         return camelDefaults.applyFilterToCamelHeaders(headerName, headerValue, exchange)
                 || !ResponseHeaderAllowList.allows(headerName);
     }

@@ -89,7 +89,7 @@ class SettingsTest {
 
     @Test
     void theLogsMaskTheSecretSettingsFromTheEnvironment() {
-        assertThat(SecretValues.VARIABLES).containsExactlyInAnyOrder("OFFRAMP_API_KEYS", "OFFRAMP_ADMIN_KEYS", "OFFRAMP_DB_PASSWORD",
+        assertThat(SecretValues.VARIABLES).containsExactlyInAnyOrder("OFFRAMP_API_KEYS", "OFFRAMP_ADMIN_KEYS", "OFFRAMP_VIEWER_KEYS", "OFFRAMP_DB_PASSWORD",
                 "UNIGOX_API_KEY", "UNIGOX_WEBHOOK_SECRETS", "CHANGELLY_API_KEY", "CHANGELLY_PRIVATE_KEY", "OFFRAMP_EVENTS_SECRET",
                 "SANDBOX_UNIGOX_WEBHOOK_SECRET", "SANDBOX_CHANGELLY_CALLBACK_PRIVATE_KEY");
     }

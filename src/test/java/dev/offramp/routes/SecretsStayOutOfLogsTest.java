@@ -50,6 +50,29 @@ class SecretsStayOutOfLogsTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Signs in to the console with {@code key}, reads and changes something with the session (the change
+     * refused for a viewer, without a CSRF token, and done with it for an admin), signs out; answers the
+     * session id and the CSRF token.
+     */
+    List<String> consoleSession(String key) throws Exception {
+        HttpResponse<String> signIn = call("POST", "/console/session", null, key);
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(201);
+        String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = field(signIn.body(), "csrf_token");
+        for (String[] request : new String[][] {{"GET", "/admin/dead-letters", null}, {"GET", "/api/v1/orders", null},
+            {"POST", "/admin/reconciliation/run", null}, {"POST", "/admin/reconciliation/run", csrf}, {"DELETE", "/console/session", csrf}}) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + request[1]))
+                    .timeout(Duration.ofSeconds(30)).method(request[0], HttpRequest.BodyPublishers.noBody()).header("Cookie", cookie);
+            if (request[2] != null) {
+                b.header("X-CSRF-Token", request[2]);
+            }
+            HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        return List.of(cookie.substring(cookie.indexOf('=') + 1), csrf);
+    }
+
     static String field(String json, String name) {
         int at = json.indexOf("\"" + name + "\":\"");
         return at < 0 ? null : json.substring(at + name.length() + 4, json.indexOf('"', at + name.length() + 4));
@@ -65,6 +88,7 @@ class SecretsStayOutOfLogsTest {
         Map<String, String> secrets = Map.of(
                 "OFFRAMP_API_KEYS", "apikey-7f3a9c1e55d2",
                 "OFFRAMP_ADMIN_KEYS", "adminkey-4b8e2d6f91aa",
+                "OFFRAMP_VIEWER_KEYS", "viewerkey-6d2a8f3c40be",
                 "UNIGOX_API_KEY", "unigoxkey-9d1c7e3b2f08",
                 "UNIGOX_WEBHOOK_SECRETS", "whsec-2e6b9f4a1c7d",
                 "CHANGELLY_API_KEY", "changellykey-5a3f8e1b6c92",
@@ -83,6 +107,7 @@ class SecretsStayOutOfLogsTest {
         env.put("LOG4J_ROOT_LEVEL", "DEBUG");
 
         String output;
+        List<String> consoleTokens = new java.util.ArrayList<>();
         try (BundleProcess bundle = BundleProcess.start(env)) {
             String key = secrets.get("OFFRAMP_API_KEYS");
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
@@ -111,6 +136,9 @@ class SecretsStayOutOfLogsTest {
             call("POST", "/webhooks/unigox", "{\"event_id\":\"x\"}", null);
             call("POST", "/api/v1/users", "{not json", key);
             call("POST", "/admin/reconciliation/run", null, secrets.get("OFFRAMP_ADMIN_KEYS"));
+            // the ops console: its sessions' ids and CSRF tokens are credentials too
+            consoleTokens.addAll(consoleSession(secrets.get("OFFRAMP_VIEWER_KEYS")));
+            consoleTokens.addAll(consoleSession(secrets.get("OFFRAMP_ADMIN_KEYS")));
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> call("GET", "/api/v1/orders/" + field(order, "id"), null, key).body().contains("\"completed\""));
             output = bundle.output();
@@ -121,6 +149,11 @@ class SecretsStayOutOfLogsTest {
         assertThat(output).as("the address sent to PATCH kyc is PII").doesNotContain("Secret Lane");
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             assertThat(output).as(secret.getKey()).doesNotContain(secret.getValue());
+        }
+        assertThat(consoleTokens).hasSize(4);
+        assertThat(output).contains("POST /admin/reconciliation/run -> 403").contains("DELETE /console/session -> 200");
+        for (String token : consoleTokens) {
+            assertThat(output).as("a console session id or CSRF token").doesNotContain(token);
         }
         for (String pem : List.of(privateKey, publicKey)) {
             for (int i = 0; i + 24 <= pem.length(); i += 24) {
