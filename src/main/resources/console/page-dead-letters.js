@@ -10,7 +10,7 @@
     const form = h('form', { class: 'filters panel', id: 'dead-letter-filters' },
       Console.field('Status', h('select', { id: 'dl-status', name: 'status' }, ['', 'open', 'replayed', 'resolved'].map((v) =>
         h('option', { value: v, selected: v === status }, v || 'any')))),
-      Console.field('Kind', h('select', { id: 'dl-kind', name: 'kind' }, ['', 'webhook', 'upstream_call'].map((v) =>
+      Console.field('Kind', h('select', { id: 'dl-kind', name: 'kind' }, ['', 'webhook', 'upstream_call', 'event_delivery'].map((v) =>
         h('option', { value: v, selected: v === kind }, v || 'any')))),
       h('button', { type: 'submit' }, 'Filter'));
     form.addEventListener('submit', (e) => {
