@@ -94,6 +94,13 @@
       ['at', (t) => Console.when(t.at)], ['from', (t) => t.from], ['to', (t) => t.to], ['source', (t) => t.source],
       ['reference', (t) => t.source_ref], ['outcome', (t) => t.outcome], ['reason', (t) => t.reason]],
     o.timeline, 'No timeline entry.', { id: 'timeline' }));
+    view.append(h('h2', {}, 'Events the business was told'));
+    const told = await Console.get('/admin/events/deliveries' + Console.query({ subject: o.id, limit: 200 }));
+    view.append(Console.table([
+      ['event', (d) => d.event_id], ['type', (d) => d.type], ['destination', (d) => d.destination],
+      ['status', (d) => d.status], ['attempts', (d) => d.attempts], ['last answer', (d) => d.last_status || d.last_error],
+      ['written', (d) => Console.when(d.created_at)], ['delivered', (d) => Console.when(d.delivered_at)]],
+    told.deliveries, 'No event about this order was sent anywhere (no destination, or none yet).', { id: 'order-events' }));
     view.append(h('h2', {}, 'Webhooks about this order'));
     if (!o.provider_order_id) {
       view.append(h('p', { class: 'empty' }, 'The provider has not named this order yet, so no webhook can be about it.'));

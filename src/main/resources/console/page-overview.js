@@ -71,9 +71,15 @@
       tile(status, async () => link('#/orders?status=' + status, String(await total({ status })), { 'data-status': status })))));
 
     view.append(h('h2', {}, 'Upstream circuits'));
-    view.append(h('p', { class: 'muted' }, 'Not shown here: each upstream\'s circuit state is in the readiness check of the ' +
-      'management port (GET /observe/health/ready?data=true), which the console cannot reach. ' +
-      'An open circuit shows in the lists as upstream_circuit_open errors.'));
+    const circuits = h('div', { class: 'tiles', id: 'circuits' }, '…');
+    view.append(circuits);
+    Console.get('/admin/upstreams/circuits').then((r) => {
+      const names = Object.keys(r.circuits);
+      circuits.replaceChildren(...(names.length ? names.map((name) => h('div', { class: 'tile', 'data-upstream': name },
+        h('span', { class: 'n' }, r.circuits[name]), h('span', { class: 'what' }, name + ' circuit' +
+          (r.circuits[name] === 'CLOSED' ? ' (calls go through)' : ' (calls refused: answered 503)')))) :
+        [h('p', { class: 'empty' }, 'No upstream is switched on.')]));
+    }).catch((err) => circuits.replaceChildren(Console.message(Console.describeError(err))));
     await Promise.allSettled([stuck, lastRun]);
   };
 })();

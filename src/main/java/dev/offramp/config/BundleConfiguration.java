@@ -70,6 +70,13 @@ public class BundleConfiguration implements CamelConfiguration {
         // opened and migrated while the routes are built; no route starts before it is ready (their consumers
         // include Quartz's, whose tables come from the migrations), and a failure stops start-up
         MigratedDataSource dataSource = MigratedDataSource.openInBackground(pool(props), "classpath:db/migration");
+        // closed when the context stops (after its routes), so its connections go back to the database
+        context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                dataSource.close();
+            }
+        });
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarting(CamelContext camel, boolean alreadyStarted) {

@@ -74,6 +74,7 @@ public final class UpstreamBeans {
                     integer(props, upstream + ".circuit.open-ms"),
                     integer(props, upstream + ".circuit.half-open-calls"))));
         }
+        circuits.showOnly(switches.enabledUpstreams());
         registry.bind("upstreamCircuits", circuits);
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodFromText());
         registry.bind("upstreamConnections", upstreamConnections(integer(props, "offramp.upstream.validate-idle-connection-ms")));

@@ -21,7 +21,7 @@ import org.flywaydb.core.Flyway;
  * being migrated. If the pool cannot be opened or the migration fails, every use fails with that cause,
  * and so does start-up: {@link #awaitReady()} is called before any route starts.
  */
-public final class MigratedDataSource implements DataSource {
+public final class MigratedDataSource implements DataSource, AutoCloseable {
 
     private final CompletableFuture<HikariDataSource> ready;
 
@@ -67,6 +67,20 @@ public final class MigratedDataSource implements DataSource {
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             throw new IllegalStateException("The order store could not be opened and migrated: " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Closes the pool once it is open (waiting for an opening under way: a migration is never cut short).
+     * Called when the Camel context stops: without it every context started in one JVM (the tests) kept
+     * its connections, and PostgreSQL ran out of them.
+     */
+    @Override
+    public void close() {
+        try {
+            ready.join().close();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // never opened: nothing to close
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.offramp.events;
 
 import dev.offramp.http.ApiProblem;
+import dev.offramp.http.Identifiers;
 import dev.offramp.orders.OrderQuery;
 import dev.offramp.orders.OrderViews;
 import java.util.ArrayList;
@@ -16,11 +17,20 @@ import java.util.Map;
 public final class EventsAdmin {
 
     static final List<String> STATUSES = List.of("pending", "delivered", "failed");
+    private static final Identifiers IDS = new Identifiers();
     /** Past the end of any retry schedule (DeliveryOutcomes): a replay is one last attempt. */
     static final int REPLAY_ATTEMPTS = 1_000_000;
 
     /** The parameters of select-deliveries.sql. */
     public Map<String, Object> deliveriesQuery(String status, String destination, String limit) {
+        return deliveriesQuery(status, destination, null, limit);
+    }
+
+    /** The parameters of select-deliveries.sql; subject is an order's or a user's id (what an event is about). */
+    public Map<String, Object> deliveriesQuery(String status, String destination, String subject, String limit) {
+        if (subject != null && !subject.isEmpty()) {
+            IDS.ourId(subject, "subject");
+        }
         if (status != null && !status.isEmpty() && !STATUSES.contains(status)) {
             throw ApiProblem.badParameter("status", "status must be one of " + STATUSES);
         }
@@ -31,6 +41,7 @@ public final class EventsAdmin {
         Map<String, Object> query = new HashMap<>();
         query.put("status", status == null || status.isEmpty() ? null : status);
         query.put("destination", destination == null || destination.isEmpty() ? null : destination);
+        query.put("subject", subject == null || subject.isEmpty() ? null : subject.toLowerCase(java.util.Locale.ROOT));
         query.put("limit", size);
         return query;
     }

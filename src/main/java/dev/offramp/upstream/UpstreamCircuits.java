@@ -31,6 +31,20 @@ public final class UpstreamCircuits {
         return registry;
     }
 
+    private java.util.Collection<String> enabled = java.util.List.of();
+
+    /** The upstreams this deployment uses: only their circuits are shown (a switched-off one's never moves). */
+    public void showOnly(java.util.Collection<String> enabledUpstreams) {
+        this.enabled = java.util.List.copyOf(enabledUpstreams);
+    }
+
+    /** The admin answer of GET /admin/upstreams/circuits: {"circuits": {upstream: state}}, enabled upstreams only. */
+    public Map<String, Object> view() {
+        Map<String, String> shown = new LinkedHashMap<>(states());
+        shown.keySet().retainAll(enabled);
+        return Map.of("circuits", shown);
+    }
+
     /** Upstream name to state (CLOSED, OPEN, HALF_OPEN...), in the order they were added. */
     public Map<String, String> states() {
         Map<String, String> states = new LinkedHashMap<>();

@@ -80,6 +80,12 @@ class CircuitBreakerTest {
         }
         assertThat(circuitState("changelly")).isEqualTo("OPEN");
         assertThat(circuitState("unigox")).as("one upstream's outage is not the other's").isEqualTo("CLOSED");
+        // the admin API (the console's overview) says the same
+        HttpResponse<String> circuits = bundle.send("GET", "/admin/upstreams/circuits", null, Bundle.ADMIN_KEY);
+        assertThat(circuits.statusCode()).as(circuits.body()).isEqualTo(200);
+        assertThat(JSON.readTree(circuits.body()).get("circuits").get("changelly").asText()).isEqualTo("OPEN");
+        assertThat(JSON.readTree(circuits.body()).get("circuits").get("unigox").asText()).isEqualTo("CLOSED");
+        assertThat(bundle.send("GET", "/admin/upstreams/circuits", null, Bundle.API_KEY).statusCode()).isEqualTo(401);
         assertThat(readiness().get("status").asText()).as("an open circuit does not make the bundle unready by default").isEqualTo("UP");
 
         // fails fast, as JSON, without reaching the simulator (whose faults are used up: a real call would pass)

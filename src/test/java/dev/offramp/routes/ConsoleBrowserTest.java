@@ -89,6 +89,8 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#per-status a[data-status='cancelled']").getText()).isEqualTo("1");
         assertThat(browser.find("#n-escrow").getText()).isEqualTo("1");
         assertThat(browser.find("#escrow-sum").getText()).isEqualTo("100.5 USDT");
+        browser.wait.until(d -> !browser.find("#circuits").getText().contains("…"));
+        assertThat(browser.find("#circuits [data-upstream='unigox'] .n").getText()).isEqualTo("CLOSED");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console#/overview").doesNotContain(Bundle.ADMIN_KEY);
         // the session cookie is there for the browser to send, and out of the page's reach
         Cookie cookie = browser.driver.manage().getCookieNamed("offramp_console");
@@ -146,6 +148,10 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#order").getText()).contains(waiting.get(0)).contains("awaiting_crypto_transfer_authorization");
         assertThat(browser.find("#next-action").getText()).isNotBlank();
         assertThat(browser.driver.findElements(By.cssSelector("#timeline tbody tr"))).isNotEmpty();
+        // the events told about it (this order was placed directly in the store: none, said in words)
+        browser.wait.until(d -> d.getPageSource().contains("Events the business was told"));
+        assertThat(browser.driver.findElements(By.cssSelector("#order-events tbody tr")).size()
+                + browser.driver.findElements(By.xpath("//p[contains(., 'No event about this order')]")).size()).isPositive();
         browser.screenshot("order");
 
         browser.go("#/orders/" + java.util.UUID.randomUUID(), "orders");

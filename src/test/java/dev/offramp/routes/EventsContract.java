@@ -166,6 +166,10 @@ abstract class EventsContract {
         ok(bundle.send("POST", "/admin/events/destinations/default/enable", null, Bundle.ADMIN_KEY));
         assertThat(awaitReceived(orderId, 3)).hasSize(3);
 
+        // one order's events, as the console's order page lists them
+        JsonNode mine = JSON.readTree(ok(bundle.send("GET", "/admin/events/deliveries?subject=" + orderId, null, Bundle.ADMIN_KEY)).body());
+        assertThat(mine.get("deliveries").findValuesAsText("subject")).hasSize(2).containsOnly(orderId);
+        assertThat(bundle.send("GET", "/admin/events/deliveries?subject=nope", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
         assertThat(bundle.send("POST", "/admin/events/msg_0/redeliver", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(404);
         assertThat(bundle.send("POST", "/admin/events/nope/redeliver", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
         assertThat(bundle.send("POST", "/admin/events/destinations/elsewhere/enable", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(404);
