@@ -78,7 +78,7 @@ public final class DeadLetters {
         params.put("status", oneOf("status", status, STATUSES));
         int size = OrderQuery.parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         params.put("limit", size);
-        params.put("offset", (long) (OrderQuery.parseInt("page", page, 1, 1, Integer.MAX_VALUE / MAX_LIMIT) - 1) * size);
+        params.put("offset", OrderQuery.offset(page, size, MAX_LIMIT));
         return params;
     }
 

@@ -108,6 +108,14 @@ public record OrderQuery(String status, String provider, int page, int limit, Bo
         throw ApiProblem.badParameter(name, name + " must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T00:00:00Z");
     }
 
+    /**
+     * The row offset of page {@code page} (1-based, default 1; a 400 naming page otherwise) of a list
+     * showing {@code size} rows a page, at most {@code maxSize}.
+     */
+    public static long offset(String page, int size, int maxSize) {
+        return (long) (parseInt("page", page, 1, 1, Integer.MAX_VALUE / maxSize) - 1) * size;
+    }
+
     /** A whole-number query parameter within [min, max], the fallback when absent; otherwise a 400 naming it. */
     public static int parseInt(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isEmpty()) {

@@ -36,7 +36,7 @@ public final class WebhookInboxViews {
                 "at most 100 visible ASCII characters"));
         int size = OrderQuery.parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         params.put("limit", size);
-        params.put("offset", (long) (OrderQuery.parseInt("page", page, 1, 1, Integer.MAX_VALUE / MAX_LIMIT) - 1) * size);
+        params.put("offset", OrderQuery.offset(page, size, MAX_LIMIT));
         return params;
     }
 

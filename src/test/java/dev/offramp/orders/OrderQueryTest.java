@@ -22,6 +22,15 @@ class OrderQueryTest {
     }
 
     @Test
+    void aPageIsAnOffsetThatCannotOverflow() {
+        assertThat(OrderQuery.offset(null, 50, 200)).isZero();
+        assertThat(OrderQuery.offset("3", 50, 200)).isEqualTo(100L);
+        assertThat(OrderQuery.offset(String.valueOf(Integer.MAX_VALUE / 200), 200, 200)).isPositive();
+        assertField("page", () -> OrderQuery.offset("0", 50, 200));
+        assertField("page", () -> OrderQuery.offset(String.valueOf(Integer.MAX_VALUE), 50, 200));
+    }
+
+    @Test
     void aBadFilterIsA400NamingIt() {
         assertField("action_required", () -> OrderQuery.parse(null, null, null, null, "TRUE", null, null));
         assertField("user_id", () -> OrderQuery.parse(null, null, null, null, null, "42", null));
