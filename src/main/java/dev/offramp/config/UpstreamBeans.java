@@ -60,7 +60,7 @@ public final class UpstreamBeans {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         Supplier<MeterRegistry> meters = () -> context.getRegistry().findSingleByType(MeterRegistry.class);
-        UpstreamCircuits circuits = new UpstreamCircuits();
+        UpstreamCircuits circuits = new UpstreamCircuits(switches.enabledUpstreams());
         for (String upstream : Provider.ids()) {
             registry.bind(upstream + "RetryPolicy", new RetryPolicy(
                     integer(props, upstream + ".retry.max-attempts"),
@@ -74,7 +74,6 @@ public final class UpstreamBeans {
                     integer(props, upstream + ".circuit.open-ms"),
                     integer(props, upstream + ".circuit.half-open-calls"))));
         }
-        circuits.showOnly(switches.enabledUpstreams());
         registry.bind("upstreamCircuits", circuits);
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodFromText());
         registry.bind("upstreamConnections", upstreamConnections(integer(props, "offramp.upstream.validate-idle-connection-ms")));

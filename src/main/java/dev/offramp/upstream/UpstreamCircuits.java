@@ -31,10 +31,10 @@ public final class UpstreamCircuits {
         return registry;
     }
 
-    private java.util.Collection<String> enabled = java.util.List.of();
+    private final java.util.List<String> enabled;
 
-    /** The upstreams this deployment uses: only their circuits are shown (a switched-off one's never moves). */
-    public void showOnly(java.util.Collection<String> enabledUpstreams) {
+    /** @param enabledUpstreams the upstreams this deployment uses: only their circuits are shown (a switched-off one's never moves) */
+    public UpstreamCircuits(java.util.Collection<String> enabledUpstreams) {
         this.enabled = java.util.List.copyOf(enabledUpstreams);
     }
 

@@ -11,7 +11,7 @@ class UpstreamCircuitsTest {
 
     @Test
     void opensOnFailuresAndReportsEachUpstreamsState() {
-        UpstreamCircuits circuits = new UpstreamCircuits();
+        UpstreamCircuits circuits = new UpstreamCircuits(java.util.List.of("unigox", "changelly"));
         CircuitBreaker unigox = circuits.add("unigox", new CircuitSettings(50, 4, 4, 60_000, 1));
         circuits.add("changelly", new CircuitSettings(50, 4, 4, 60_000, 1));
         for (int i = 0; i < 4; i++) {
