@@ -36,10 +36,6 @@ public final class EventDestinations {
     private final Map<String, Destination> destinations = new LinkedHashMap<>();
     private final Clock clock;
 
-    public EventDestinations(String url, String secret, String types, Clock clock) {
-        this(url, secret, types, null, null, clock);
-    }
-
     public EventDestinations(String url, String secret, String types, String brokerUri, String brokerTypes, Clock clock) {
         this.clock = clock;
         if (url != null && !url.isBlank()) {

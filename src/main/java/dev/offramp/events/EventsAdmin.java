@@ -21,11 +21,6 @@ public final class EventsAdmin {
     /** Past the end of any retry schedule (DeliveryOutcomes): a replay is one last attempt. */
     static final int REPLAY_ATTEMPTS = 1_000_000;
 
-    /** The parameters of select-deliveries.sql. */
-    public Map<String, Object> deliveriesQuery(String status, String destination, String limit) {
-        return deliveriesQuery(status, destination, null, limit);
-    }
-
     /** The parameters of select-deliveries.sql; subject is an order's or a user's id (what an event is about). */
     public Map<String, Object> deliveriesQuery(String status, String destination, String subject, String limit) {
         if (subject != null && !subject.isEmpty()) {

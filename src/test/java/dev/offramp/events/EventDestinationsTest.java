@@ -45,9 +45,9 @@ class EventDestinationsTest {
 
     @Test
     void anHttpEndpointNeedsItsSecret() {
-        assertThatThrownBy(() -> new EventDestinations("https://hooks.example.com", "", "", Clock.systemUTC()))
+        assertThatThrownBy(() -> new EventDestinations("https://hooks.example.com", "", "", null, null, Clock.systemUTC()))
                 .hasMessageContaining("OFFRAMP_EVENTS_SECRET");
-        assertThatThrownBy(() -> new EventDestinations("ftp://x", SECRET, "", Clock.systemUTC()))
+        assertThatThrownBy(() -> new EventDestinations("ftp://x", SECRET, "", null, null, Clock.systemUTC()))
                 .hasMessageContaining("OFFRAMP_EVENTS_URL");
     }
 
