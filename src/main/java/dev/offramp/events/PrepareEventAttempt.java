@@ -6,7 +6,7 @@ import org.apache.camel.Message;
 
 /**
  * The first step of events-deliver-one, one claimed delivery made ready to send: variables destinationKind
- * (http or broker), signed (the Standard Webhooks headers of this attempt, signed now), eventTransportError
+ * (http or broker), destinationUrl (the URL or endpoint URI), signed (the Standard Webhooks headers of this attempt, signed now), eventTransportError
  * and eventSent cleared; the message emptied of every header and given the event's exact stored body, and,
  * for an HTTP destination, the POST with its webhook-id, webhook-timestamp and webhook-signature headers.
  * A processor rather than Simple method calls because it runs for every event delivered, and the profile
@@ -28,8 +28,10 @@ public final class PrepareEventAttempt implements org.apache.camel.Processor {
         String destination = (String) delivery.get("destination");
         String body = (String) delivery.get("body");
         String kind = destinations.kind(destination);
+        String url = destinations.url(destination);
         Map<String, Object> signed = destinations.headers(destination, (String) delivery.get("id"), body);
         exchange.setVariable("destinationKind", kind);
+        exchange.setVariable("destinationUrl", url);
         exchange.setVariable("signed", signed);
         exchange.setVariable("eventTransportError", null);
         exchange.setVariable("eventSent", false);
@@ -39,7 +41,7 @@ public final class PrepareEventAttempt implements org.apache.camel.Processor {
         if ("http".equals(kind)) {
             message.setHeader(Exchange.HTTP_METHOD, "POST");
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            message.setHeader(Exchange.HTTP_URI, destinations.url(destination));
+            message.setHeader(Exchange.HTTP_URI, url);
             signed.forEach(message::setHeader);
         }
     }
