@@ -1,11 +1,13 @@
 -- The outcome of one attempt: delivered, retry at next_attempt_at, or failed when retries are exhausted;
 -- the hold released either way. Parameters: the body (DeliveryOutcomes.record: the delivery's key and the
--- outcome of DeliveryOutcomes.outcome).
+-- outcome of DeliveryOutcomes.outcome). The delivery loop runs it as one JDBC batch for a batch's delivered
+-- and retried deliveries (events-deliver-batch); a failure or a 410 is written at once (events-record-attempt).
 UPDATE event_deliveries
 SET status = :#status,
     attempts = attempts + 1,
     next_attempt_at = COALESCE(CAST(:#next_attempt_at AS TIMESTAMP WITH TIME ZONE), next_attempt_at),
     claimed_until = NULL,
+    claimed_by = NULL,
     last_attempt_at = CURRENT_TIMESTAMP,
     last_status = CAST(:#last_status AS INTEGER),
     last_error = CAST(:#last_error AS VARCHAR(500)),

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What one delivery attempt's answer means, as the Standard Webhooks spec and Svix's practice say: 2xx
@@ -40,16 +41,24 @@ public final class DeliveryOutcomes {
     }
 
     /**
-     * The parameters of claim.sql for one due delivery (a row of select-due.sql): plain named parameters,
-     * because camel-sql evaluates each {@code :#${...}} parameter as an expression on a copy of the exchange,
-     * which the delivery loop paid for on every delivery (profiled).
+     * The parameters of claim.sql for a batch of due deliveries (the rows of select-due.sql), one map each,
+     * all with the same new token, which select-claimed.sql then reads back by (the first map carries it).
+     * Plain named parameters: camel-sql evaluates each {@code :#${...}} parameter as an expression on a copy
+     * of the exchange, which the delivery loop paid for on every delivery (profiled).
      */
-    public Map<String, Object> claim(Map<String, Object> delivery, int seconds) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("event_seq", delivery.get("event_seq"));
-        params.put("destination", delivery.get("destination"));
-        params.put("claim_until", claimUntil(seconds));
-        return params;
+    public List<Map<String, Object>> claims(List<Map<String, Object>> due, int seconds) {
+        String token = UUID.randomUUID().toString();
+        Timestamp until = claimUntil(seconds);
+        List<Map<String, Object>> claims = new ArrayList<>(due.size());
+        for (Map<String, Object> delivery : due) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("event_seq", delivery.get("event_seq"));
+            params.put("destination", delivery.get("destination"));
+            params.put("claim_until", until);
+            params.put("claim_token", token);
+            claims.add(params);
+        }
+        return claims;
     }
 
     /** The parameters of record-attempt.sql: the delivery's key and the attempt's outcome, as plain named parameters. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,20 @@ class DeliveryOutcomesTest {
         assertThat(outcomes.outcome(2, 500, null, null)).containsEntry("status", "failed");
         // a replay's last attempt, far past the schedule's end
         assertThat(outcomes.outcome(1_000_000, 503, null, null)).containsEntry("status", "failed");
+    }
+
+    @Test
+    void aBatchIsClaimedUnderOneTokenOfItsOwn() {
+        List<Map<String, Object>> due = List.of(Map.of("event_seq", 7L, "destination", "default"),
+                Map.of("event_seq", 7L, "destination", "broker"), Map.of("event_seq", 9L, "destination", "default"));
+        List<Map<String, Object>> claims = outcomes.claims(due, 60);
+        assertThat(claims).hasSize(3);
+        Object token = claims.get(0).get("claim_token");
+        assertThat(claims).allSatisfy(c -> assertThat(c).containsEntry("claim_token", token)
+                .containsEntry("claim_until", Timestamp.from(NOW.plusSeconds(60))));
+        assertThat(claims.get(1)).containsEntry("event_seq", 7L).containsEntry("destination", "broker");
+        // another batch, another token: what one instance claimed is never read back by another
+        assertThat(outcomes.claims(due, 60).get(0).get("claim_token")).isNotEqualTo(token);
     }
 
     @Test
