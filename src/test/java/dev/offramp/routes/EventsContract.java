@@ -149,6 +149,26 @@ abstract class EventsContract {
     }
 
     @Test
+    void aDestinationTakesOnlyTheTypesItAsksFor() throws Exception {
+        // what events-destinations-sync writes for OFFRAMP_EVENTS_TYPES=order.action_required,user.kyc_updated
+        bundle.execute("UPDATE event_destinations SET event_types = 'order.action_required,user.kyc_updated' WHERE name = 'default'");
+        String orderId;
+        try {
+            orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+            ok(unigoxWebhook(orderId, "crypto_received"));
+            ok(unigoxWebhook(orderId, "awaiting_fiat_received_confirmation"));
+        } finally {
+            bundle.execute("UPDATE event_destinations SET event_types = NULL WHERE name = 'default'");
+        }
+        List<JsonNode> received = awaitReceived(orderId, 1);
+        assertThat(received).extracting(d -> type(d)).containsExactly("order.action_required");
+        // the feed still has every event; only the destination's deliveries are filtered
+        assertThat(feedOf(orderId)).hasSize(3);
+        assertThat(bundle.query("SELECT COUNT(*) AS n FROM event_deliveries d JOIN events e ON e.seq = d.event_seq "
+                + "WHERE e.subject = ?", orderId).get(0).get("n")).isEqualTo(1L);
+    }
+
+    @Test
     void anAdminRedeliversAnEventAndTurnsTheDestinationOffAndOn() throws Exception {
         String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
         ok(unigoxWebhook(orderId, "crypto_received"));
