@@ -68,13 +68,16 @@ public final class Bench {
         long began = System.nanoTime();
         loadAtStart = loadAverage();
         List<String> only = List.of(System.getenv().getOrDefault("BENCH_ONLY",
-                "webhooks-h2,events-h2,webhooks-pg,startup-cds,reconcile-h2,reconcile-pg").split(","));
+                "webhooks-h2,events-h2,webhooks-pg,events-pg,startup-cds,reconcile-h2,reconcile-pg").split(","));
         try {
             if (only.contains("webhooks-h2")) {
                 part("webhook ingest H2 (+ offers, footprint)", Bench::webhooksH2);
             }
             if (only.contains("events-h2")) {
                 part("events to a receiver outside the bundle, H2", Bench::eventsH2);
+            }
+            if (only.contains("events-pg")) {
+                part("events to a receiver outside the bundle, PostgreSQL", Bench::eventsPostgres);
             }
             if (only.contains("offers")) { // alone, for profiling; the full suite runs it in webhooks-h2
                 part("offer fan-out", Bench::offersAlone);
@@ -304,7 +307,35 @@ public final class Bench {
         int port = 18470;
         prepareH2("events-h2", dir, port, c -> insertWebhookOrders(c));
         try (EventsReceiver receiver = new EventsReceiver();
-                Bundle b = Bundle.startHealthy("events-h2", port, eventsEnv(dir, receiver), List.of())) {
+                Bundle b = Bundle.startHealthy("events-h2", port, eventsEnv(h2Url(dir), receiver), List.of())) {
+            eventsSuite("H2", b, port, receiver);
+        }
+    }
+
+    /** The same on PostgreSQL: a fresh schema, its orders inserted once the bundle has migrated it. */
+    static void eventsPostgres() throws Exception {
+        String schema = PG_SCHEMA + "_events";
+        pgSchema(schema, true);
+        String url = PG_ADMIN_URL + "?currentSchema=" + schema;
+        int port = 18475;
+        try (EventsReceiver receiver = new EventsReceiver()) {
+            Map<String, String> env = eventsEnv(url, receiver);
+            env.put("OFFRAMP_DB_USER", "postgres");
+            try (Bundle b = Bundle.startHealthy("events-pg", port, env, List.of())) {
+                try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+                    insertWebhookOrders(c);
+                    try (var st = c.createStatement()) {
+                        st.execute("ANALYZE");
+                    }
+                }
+                eventsSuite("PostgreSQL", b, port, receiver);
+            }
+        } finally {
+            pgSchema(schema, false);
+        }
+    }
+
+    static void eventsSuite(String db, Bundle b, int port, EventsReceiver receiver) throws Exception {
             AtomicLong seq = new AtomicLong();
             LongFunction<byte[]> hook = n -> webhook(port, "ev", seq.getAndIncrement());
             byte[] ok = RawHttp.request("GET", "/sandbox/bench/ok", port, new String[0], new byte[0]);
@@ -318,11 +349,11 @@ public final class Bench {
             Load.Result rw = Load.closed(port, 32, 30_000, quick ? 2500 : 5000, hook, applied);
             long deliveredDuring = receiver.received();
             awaitDelivered(b, 120);
-            ROWS.add(new Row("events H2 c=32", "applied/s | p50 | p99 (destination on)",
+            ROWS.add(new Row("events " + db + " c=32", "applied/s | p50 | p99 (destination on)",
                     String.format(Locale.ROOT, "%.0f/s | %.1f ms | %.1f ms", rw.passedPerSecond(), rw.p(50), rw.p(99)), "-", "-"));
-            ROWS.add(new Row("events H2 c=32", "webhook / baseline (" + String.format(Locale.ROOT, "%.0f", rb.passedPerSecond())
+            ROWS.add(new Row("events " + db + " c=32", "webhook / baseline (" + String.format(Locale.ROOT, "%.0f", rb.passedPerSecond())
                     + "/s) at c=32", String.format(Locale.ROOT, "%.1f%%", 100 * rw.passedPerSecond() / rb.passedPerSecond()), "-", "-"));
-            ROWS.add(new Row("events H2 c=32", "events received while ingest ran | delivered/s over the whole drain",
+            ROWS.add(new Row("events " + db + " c=32", "events received while ingest ran | delivered/s over the whole drain",
                     String.format(Locale.ROOT, "%d of %d | %.0f/s", deliveredDuring, receiver.received(), receiver.perSecond()), "-", "-"));
 
             receiver.reset();
@@ -331,22 +362,21 @@ public final class Bench {
             long receivedInTime = receiver.received();
             awaitDelivered(b, 120);
             Histogram lag = receiver.lag();
-            ROWS.add(new Row("events H2 @1000/s", "ingest p50 | p99 (" + fixed.passed() + " of " + total + " applied)",
+            ROWS.add(new Row("events " + db + " @1000/s", "ingest p50 | p99 (" + fixed.passed() + " of " + total + " applied)",
                     String.format(Locale.ROOT, "%.1f | %.1f ms", fixed.p(50), fixed.p(99)), "p99 < 50 ms",
                     fixed.p(99) < 50 && fixed.passed() == total ? "yes" : "NO"));
-            ROWS.add(new Row("events H2 @1000/s", "delivered/s | received by the end of ingest",
+            ROWS.add(new Row("events " + db + " @1000/s", "delivered/s | received by the end of ingest",
                     String.format(Locale.ROOT, "%.0f/s | %d of %d", receiver.perSecond(), receivedInTime, receiver.received()),
                     ">= ingest", receiver.perSecond() >= 950 ? "yes" : "NO"));
             double p99 = lag.getValueAtPercentile(99);
-            ROWS.add(new Row("events H2 @1000/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
+            ROWS.add(new Row("events " + db + " @1000/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
                     + receiver.duplicates() + " sent twice)", String.format(Locale.ROOT, "%d | %d | %d ms",
                     lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 1000 ms", p99 < 1000 ? "yes" : "NO"));
-        }
     }
 
     /** The events bundle's environment; BENCH_EVENTS_ENV (k=v,k=v) adds to it, e.g. to try another pool size. */
-    static Map<String, String> eventsEnv(Path dir, EventsReceiver receiver) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("OFFRAMP_DB_URL", h2Url(dir),
+    static Map<String, String> eventsEnv(String dbUrl, EventsReceiver receiver) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OFFRAMP_DB_URL", dbUrl,
                 "OFFRAMP_EVENTS_URL", receiver.url(), "OFFRAMP_EVENTS_SECRET", EVENTS_SECRET));
         for (String kv : System.getenv().getOrDefault("BENCH_EVENTS_ENV", "").split(",")) {
             if (kv.contains("=")) {
