@@ -1,6 +1,7 @@
 package dev.offramp.app;
 
 import dev.offramp.config.ConfigLocations;
+import dev.offramp.logging.LogFormat;
 import org.apache.camel.main.Main;
 
 /**
@@ -24,6 +25,14 @@ public final class OffRampApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        // before anything logs: log4j2.properties picks its appender from this, and an unknown format would
+        // otherwise leave the bundle without a single log line
+        try {
+            System.setProperty(LogFormat.SYSTEM_PROPERTY, LogFormat.parse(System.getenv(LogFormat.VARIABLE)).appender());
+        } catch (IllegalArgumentException e) {
+            System.err.println("offramp-bundle: " + e.getMessage());
+            System.exit(2);
+        }
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(ConfigLocations.forActiveProfile());
         main.run(args);

@@ -17,6 +17,8 @@ import dev.offramp.http.QueryParameters;
 import dev.offramp.http.ReadUploads;
 import dev.offramp.http.RequestLimits;
 import dev.offramp.http.RequestLog;
+import dev.offramp.logging.LogFormat;
+import dev.offramp.logging.OffRampMdc;
 import dev.offramp.logging.SecretValues;
 import dev.offramp.offers.OfferViews;
 import dev.offramp.offers.OffersAggregation;
@@ -112,7 +114,13 @@ public class BundleConfiguration implements CamelConfiguration {
         // the API contract (GET /api/v1/openapi.json) and its docs page (/api/docs)
         registry.bind("apiDocs", new dev.offramp.apidocs.ApiDocs());
         registry.bind("readUploads", new ReadUploads());
-        context.getManagementStrategy().addEventNotifier(new RequestLog());
+        // JSON logs carry the route, correlation and order ids of each line (README "JSON logs"); the text
+        // format does not pay for the MDC
+        boolean jsonLogs = LogFormat.active() == LogFormat.JSON;
+        context.getManagementStrategy().addEventNotifier(new RequestLog(jsonLogs));
+        if (jsonLogs) {
+            new OffRampMdc().init(context);
+        }
         // on the component, before any route exists: every platform-http endpoint (REST DSL, webhooks, the
         // sandbox, and whatever answers unknown paths) takes its header filter from here. Query parameters
         // never become headers, and an answer carries only the allow-listed headers (issue 16).

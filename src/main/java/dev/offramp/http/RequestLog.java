@@ -1,5 +1,6 @@
 package dev.offramp.http;
 
+import dev.offramp.logging.OffRampMdc;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
@@ -7,6 +8,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One log line per HTTP request or webhook, when it is done: method, path, status, time taken, the
@@ -16,8 +18,14 @@ import org.slf4j.LoggerFactory;
 public final class RequestLog extends EventNotifierSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger("offramp.requests");
+    /** camel-mdc's key for the route id, so the request line has it under the same name as route lines. */
+    private static final String ROUTE_ID = "camel.routeId";
 
-    public RequestLog() {
+    private final boolean mdc;
+
+    /** @param mdc put the line's ids in the MDC too (JSON logs, where they become fields) */
+    public RequestLog(boolean mdc) {
+        this.mdc = mdc;
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
@@ -49,9 +57,31 @@ public final class RequestLog extends EventNotifierSupport {
         Object correlation = exchange.getVariable("correlationId");
         // upstream calls clear the message headers on the way: the request line was kept in a variable
         Object requestLine = exchange.getVariable("requestLine");
+        String correlationId = correlation == null ? exchange.getExchangeId() : correlation.toString();
+        if (!mdc) {
+            log(exchange, status, millis, orderId, requestLine, correlationId);
+            return;
+        }
+        // written after the exchange, outside any processor: the MDC camel-mdc fills per processor is not
+        // there, so the ids JSON logs carry as fields are put for this line (OffRampMdc's keys)
+        MDC.put(OffRampMdc.CORRELATION_ID, correlationId);
+        if (orderId != null) {
+            MDC.put(OffRampMdc.ORDER_ID, orderId.toString());
+        }
+        MDC.put(ROUTE_ID, exchange.getFromRouteId());
+        try {
+            log(exchange, status, millis, orderId, requestLine, correlationId);
+        } finally {
+            MDC.remove(OffRampMdc.CORRELATION_ID);
+            MDC.remove(OffRampMdc.ORDER_ID);
+            MDC.remove(ROUTE_ID);
+        }
+    }
+
+    private static void log(Exchange exchange, Object status, long millis, Object orderId, Object requestLine, String correlationId) {
         LOG.info("{} -> {} in {} ms order={} correlation={}",
                 requestLine == null ? exchange.getFromEndpoint().getEndpointUri() : requestLine,
                 status == null ? (exchange.isFailed() ? 500 : 200) : status, millis,
-                orderId == null ? "-" : orderId, correlation == null ? exchange.getExchangeId() : correlation);
+                orderId == null ? "-" : orderId, correlationId);
     }
 }

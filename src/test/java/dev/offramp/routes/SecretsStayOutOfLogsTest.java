@@ -16,13 +16,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Invariant 7: the configured keys and secrets never appear in the logs, whatever happens. The bundle
  * runs as its own JVM with recognisable secrets of its own (a fresh RSA key pair included) and is
- * taken through a full flow of both upstreams, refusals included; then its whole output is searched.
+ * taken through a full flow of both upstreams, refusals included; then its whole output is searched. In
+ * both log formats: with OFFRAMP_LOG_FORMAT=json every line is also checked to be one ECS JSON object
+ * carrying the ids of what it is about ({@link JsonLines}).
  */
 class SecretsStayOutOfLogsTest {
 
@@ -78,8 +81,9 @@ class SecretsStayOutOfLogsTest {
         return at < 0 ? null : json.substring(at + name.length() + 4, json.indexOf('"', at + name.length() + 4));
     }
 
-    @Test
-    void noConfiguredSecretAppearsInTheOutputOfAFullRun() throws Exception {
+    @ParameterizedTest(name = "OFFRAMP_LOG_FORMAT={0}")
+    @ValueSource(strings = {"text", "json"})
+    void noConfiguredSecretAppearsInTheOutputOfAFullRun(String format) throws Exception {
         openssl("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "private.pem");
         openssl("openssl", "pkey", "-in", "private.pem", "-pubout", "-out", "public.pem");
         String privateKey = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("private.pem")));
@@ -105,6 +109,7 @@ class SecretsStayOutOfLogsTest {
         env.put("SANDBOX_CHANGELLY_STEP_SECONDS", "1");
         env.put("OFFRAMP_RECONCILE_CRON", "0/5 * * * * ?");
         env.put("LOG4J_ROOT_LEVEL", "DEBUG");
+        env.put("OFFRAMP_LOG_FORMAT", format);
 
         String output;
         List<String> consoleTokens = new java.util.ArrayList<>();
@@ -144,8 +149,13 @@ class SecretsStayOutOfLogsTest {
             output = bundle.output();
         }
 
-        assertThat(output).contains("reconciliation run").contains("unigox webhook refused")
-                .as("one line per request").containsPattern("requests - POST /api/v1/offramp/orders -> 201 in \\d+ ms order=[0-9a-f-]{36} correlation=");
+        assertThat(output).contains("reconciliation run").contains("unigox webhook refused");
+        if (format.equals("text")) {
+            assertThat(output).as("one line per request")
+                    .containsPattern("requests - POST /api/v1/offramp/orders -> 201 in \\d+ ms order=[0-9a-f-]{36} correlation=");
+        } else {
+            JsonLines.assertEveryLineIsEcsJsonWithItsIds(output);
+        }
         assertThat(output).as("the address sent to PATCH kyc is PII").doesNotContain("Secret Lane");
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             assertThat(output).as(secret.getKey()).doesNotContain(secret.getValue());
