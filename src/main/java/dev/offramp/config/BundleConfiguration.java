@@ -20,6 +20,11 @@ import dev.offramp.http.RequestLog;
 import dev.offramp.logging.LogFormat;
 import dev.offramp.logging.OffRampMdc;
 import dev.offramp.logging.SecretValues;
+import dev.offramp.tracing.TraceEventWrites;
+import dev.offramp.tracing.Tracing;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import dev.offramp.offers.OfferViews;
 import dev.offramp.offers.OffersAggregation;
 import dev.offramp.orders.IdempotencyKeys;
@@ -69,6 +74,9 @@ public class BundleConfiguration implements CamelConfiguration {
         UnigoxBeans.bind(context, switches.enabled(Provider.UNIGOX.id()));
         UpstreamBeans.bind(context, switches);
 
+        // traces on request (README "Traces"): the SDK as the OTEL_* variables configure it, or a no-op
+        Tracing tracing = Boolean.parseBoolean(setting(props, "offramp.tracing.enabled")) ? Tracing.fromEnvironment() : Tracing.off();
+
         // opened and migrated while the routes are built; no route starts before it is ready (their consumers
         // include Quartz's, whose tables come from the migrations), and a failure stops start-up
         MigratedDataSource dataSource = MigratedDataSource.openInBackground(pool(props), "classpath:db/migration");
@@ -77,6 +85,7 @@ public class BundleConfiguration implements CamelConfiguration {
             @Override
             public void onContextStopped(CamelContext stopped) {
                 dataSource.close();
+                tracing.close();
             }
         });
         context.addStartupListener(new StartupListener() {
@@ -106,7 +115,24 @@ public class BundleConfiguration implements CamelConfiguration {
         OrderViews orderViews = new OrderViews(stateMachine);
         registry.bind("orderViews", orderViews);
         registry.bind("orderLookup", new OrderLookup());
-        EventsBeans.bind(context, stateMachine, orderViews);
+        // camel-opentelemetry2 finds its tracer and propagators here (else it would ask GlobalOpenTelemetry)
+        Tracer tracer = tracing.openTelemetry().getTracer("offramp-bundle");
+        if (tracing.on()) {
+            registry.bind("openTelemetryTracer", Tracer.class, tracer);
+            registry.bind("openTelemetryPropagators", ContextPropagators.class, tracing.openTelemetry().getPropagators());
+            // made here, after the two beans it looks up: camel.opentelemetry2.enabled would make it earlier, when
+            // it finds neither and falls back to GlobalOpenTelemetry's no-op (tried: no span at all)
+            OpenTelemetryTracer camelTracer = new OpenTelemetryTracer();
+            // an event's POST is traced by its "event delivery" span, in the trace that wrote the event; Camel's
+            // own spans there (the route and the POST) belong to the delivery loop's trace and would overwrite the
+            // traceparent sent
+            camelTracer.setExcludePatterns("direct://events-send-http,http://events-destination*");
+            camelTracer.init(context);
+            registry.bind("traceEventWrites", new TraceEventWrites(camelTracer));
+        } else {
+            registry.bind("traceEventWrites", new TraceEventWrites(null));
+        }
+        EventsBeans.bind(context, stateMachine, orderViews, tracer);
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());
         registry.bind("webhookInboxViews", new WebhookInboxViews());

@@ -2,6 +2,7 @@ package dev.offramp.config;
 
 import dev.offramp.events.DeliveryOutcomes;
 import dev.offramp.events.EventDestinations;
+import dev.offramp.events.EventTrace;
 import dev.offramp.events.EventsAdmin;
 import dev.offramp.events.Events;
 import dev.offramp.events.EventsFeed;
@@ -10,6 +11,7 @@ import dev.offramp.events.RecordEventAttempt;
 import dev.offramp.events.WriteOrderEvents;
 import dev.offramp.orders.OrderViews;
 import dev.offramp.status.OrderStateMachine;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -20,7 +22,7 @@ final class EventsBeans {
     private EventsBeans() {
     }
 
-    static void bind(CamelContext context, OrderStateMachine stateMachine, OrderViews orderViews) {
+    static void bind(CamelContext context, OrderStateMachine stateMachine, OrderViews orderViews, Tracer tracer) {
         PropertiesComponent props = context.getPropertiesComponent();
         var registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
@@ -35,7 +37,7 @@ final class EventsBeans {
         registry.bind("eventDestinations", destinations);
         DeliveryOutcomes outcomes = new DeliveryOutcomes(BundleConfiguration.setting(props, "offramp.events.retry-schedule"), clock);
         registry.bind("deliveryOutcomes", outcomes);
-        registry.bind("prepareEventAttempt", new PrepareEventAttempt(destinations));
+        registry.bind("prepareEventAttempt", new PrepareEventAttempt(destinations, new EventTrace(tracer)));
         registry.bind("recordEventAttempt", new RecordEventAttempt(outcomes));
         registry.bind("eventsAdmin", new EventsAdmin());
         // the delivery loop's workers: a batch's deliveries (one per subject) are sent side by side

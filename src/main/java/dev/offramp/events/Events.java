@@ -136,6 +136,9 @@ public final class Events {
         event.put("type", type);
         event.put("subject", subject);
         event.put("body", body);
+        // the trace of the change it reports, which its deliveries join: filled in by events-write when
+        // tracing is on (dev.offramp.tracing.TraceEventWrites)
+        event.put("traceparent", null);
         return event;
     }
 }

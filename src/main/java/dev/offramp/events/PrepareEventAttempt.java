@@ -1,5 +1,6 @@
 package dev.offramp.events;
 
+import io.opentelemetry.api.trace.Span;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,9 +17,11 @@ import org.apache.camel.Message;
 public final class PrepareEventAttempt implements org.apache.camel.Processor {
 
     private final EventDestinations destinations;
+    private final EventTrace trace;
 
-    public PrepareEventAttempt(EventDestinations destinations) {
+    public PrepareEventAttempt(EventDestinations destinations, EventTrace trace) {
         this.destinations = destinations;
+        this.trace = trace;
     }
 
     @Override
@@ -35,6 +38,10 @@ public final class PrepareEventAttempt implements org.apache.camel.Processor {
         exchange.setVariable("signed", signed);
         exchange.setVariable("eventTransportError", null);
         exchange.setVariable("eventSent", false);
+        // the attempt's span, in the trace that wrote the event (ended by RecordEventAttempt)
+        Span span = trace.startDelivery((String) delivery.get("traceparent"), (String) delivery.get("id"),
+                (String) delivery.get("type"), destination);
+        exchange.setVariable("eventSpan", span);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setBody(body);
@@ -43,6 +50,10 @@ public final class PrepareEventAttempt implements org.apache.camel.Processor {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
             message.setHeader(Exchange.HTTP_URI, url);
             signed.forEach(message::setHeader);
+            String traceparent = EventTrace.traceparent(span.getSpanContext());
+            if (traceparent != null) {
+                message.setHeader("traceparent", traceparent);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.offramp.events;
 
+import io.opentelemetry.api.trace.Span;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,6 +30,9 @@ public final class RecordEventAttempt implements org.apache.camel.Processor {
                 message.getHeader("Retry-After", String.class), exchange.getVariable("eventTransportError", String.class),
                 Boolean.TRUE.equals(sent));
         exchange.setVariable("attempt", attempt);
+        EventTrace.endDelivery(exchange.getVariable("eventSpan", Span.class), (String) attempt.get("status"),
+                message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+        exchange.removeVariable("eventSpan");
         exchange.setVariable("deliveryLagMs", "delivered".equals(attempt.get("status")) ? outcomes.lagMillis(delivery.get("created_at")) : null);
         message.getHeaders().clear();
         message.setBody(outcomes.record(delivery, attempt));

@@ -22,13 +22,20 @@ public final class EventsReceiver {
     private int failWith;
     private int failCount;
 
-    /** The status to answer this delivery with: 204, or the armed failure. */
-    public synchronized int receive(String id, String timestamp, String signature, String body) {
+    /**
+     * The status to answer this delivery with: 204, or the armed failure.
+     *
+     * @param traceparent the W3C trace context the delivery came with (tracing on), or null
+     */
+    public synchronized int receive(String id, String timestamp, String signature, String traceparent, String body) {
         Map<String, Object> delivery = new LinkedHashMap<>();
         delivery.put("webhook_id", id);
         delivery.put("webhook_timestamp", timestamp);
         delivery.put("webhook_signature", signature);
         delivery.put("body", body);
+        if (traceparent != null) {
+            delivery.put("traceparent", traceparent);
+        }
         delivery.put("received_at", Instant.now().toString());
         int status = 204;
         if (failCount > 0) {
