@@ -78,7 +78,7 @@ class WebhookTraceTest {
                     .as("one root: the webhook's receipt").isEqualTo(1);
         });
         // no span carries a key or a secret
-        assertThat(describeAll(InMemorySpans.EXPORTER.getFinishedSpanItems())).doesNotContain("sandbox-unigox-webhook-secret")
+        assertThat(describe(InMemorySpans.EXPORTER.getFinishedSpanItems())).doesNotContain("sandbox-unigox-webhook-secret")
                 .doesNotContain("test-api-key").doesNotContain("test-admin-key").doesNotContain("whsec_");
     }
 
@@ -100,6 +100,7 @@ class WebhookTraceTest {
         return b.toString();
     }
 
+    /** Trace, span and parent ids (their first six digits), name and endpoint of each span: a failure's picture. */
     static String describeWithTrace(List<SpanData> spans) {
         StringBuilder b = new StringBuilder();
         for (SpanData s : spans) {
@@ -107,9 +108,5 @@ class WebhookTraceTest {
                     .append(s.getName()).append(' ').append(s.getAttributes().asMap().get(io.opentelemetry.api.common.AttributeKey.stringKey("camel.uri"))).append('\n');
         }
         return b.toString();
-    }
-
-    static String describeAll(List<SpanData> spans) {
-        return describe(spans);
     }
 }
