@@ -3,6 +3,7 @@ package dev.offramp.config;
 import dev.offramp.camel.HttpMethodFromText;
 import dev.offramp.status.Provider;
 import dev.offramp.unigox.PrepareUnigoxRequest;
+import dev.offramp.upstream.AwaitUpstreamRateLimit;
 import dev.offramp.upstream.CircuitSettings;
 import dev.offramp.upstream.FirstUseTlsStrategy;
 import dev.offramp.upstream.RepeatSafeCalls;
@@ -12,6 +13,7 @@ import dev.offramp.upstream.UpstreamCircuits;
 import dev.offramp.upstream.UpstreamCircuitsHealthCheck;
 import dev.offramp.upstream.UpstreamFailures;
 import dev.offramp.upstream.UpstreamMetrics;
+import dev.offramp.upstream.UpstreamRateLimit;
 import dev.offramp.upstream.UpstreamSwitches;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,6 +69,8 @@ public final class UpstreamBeans {
                     integer(props, upstream + ".retry.backoff-ms"),
                     integer(props, upstream + ".retry.max-backoff-ms"),
                     Clock.systemUTC()));
+            registry.bind(upstream + "RateLimit", new AwaitUpstreamRateLimit(
+                    UpstreamRateLimit.of(upstream, integer(props, upstream + ".rate-limit-per-second"))));
             registry.bind(upstream + "CircuitBreaker", circuits.add(upstream, new CircuitSettings(
                     integer(props, upstream + ".circuit.failure-rate-percent"),
                     integer(props, upstream + ".circuit.window-size"),
