@@ -13,7 +13,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * UNIGOX_RATE_LIMIT_PER_SECOND paces every call to Unigox through the upstream-send template: eight offers in
+ * UNIGOX_RATE_LIMIT_PER_SECOND paces every attempt to Unigox through the upstream-exchange template: eight offers in
  * a row at a cap of 2 a second each make one Unigox estimate, all answered, and take at least three refills
  * of the cap (over 2 s; without a cap they take a fraction of that). Changelly, uncapped, is not held back.
  */
