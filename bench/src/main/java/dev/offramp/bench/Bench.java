@@ -378,7 +378,14 @@ public final class Bench {
     static Map<String, String> eventsEnv(String dbUrl, EventsReceiver receiver) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("OFFRAMP_DB_URL", dbUrl,
                 "OFFRAMP_EVENTS_URL", receiver.url(), "OFFRAMP_EVENTS_SECRET", EVENTS_SECRET));
-        for (String kv : System.getenv().getOrDefault("BENCH_EVENTS_ENV", "").split(",")) {
+        env.putAll(extraEnv("BENCH_EVENTS_ENV"));
+        return env;
+    }
+
+    /** Settings of one's own for a part's bundle: the variable holds k=v,k=v (e.g. a pool size, a rate cap). */
+    static Map<String, String> extraEnv(String variable) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String kv : System.getenv().getOrDefault(variable, "").split(",")) {
             if (kv.contains("=")) {
                 env.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
             }
@@ -525,8 +532,10 @@ public final class Bench {
             prepareH2(name, dir, port, c -> localReconcileRows(c, n, seed));
             pgUrl = h2Url(dir);
         }
-        try (Bundle b = Bundle.startHealthy(name, port, postgres
-                ? Map.of("OFFRAMP_DB_URL", pgUrl, "OFFRAMP_DB_USER", "postgres") : Map.of("OFFRAMP_DB_URL", pgUrl), jvm)) {
+        Map<String, String> env = new java.util.HashMap<>(postgres
+                ? Map.of("OFFRAMP_DB_URL", pgUrl, "OFFRAMP_DB_USER", "postgres") : Map.of("OFFRAMP_DB_URL", pgUrl));
+        env.putAll(extraEnv("BENCH_RECONCILE_ENV"));
+        try (Bundle b = Bundle.startHealthy(name, port, env, jvm)) {
             double startSeconds = b.startSeconds;
             if (postgres) {
                 try (Connection c = DriverManager.getConnection(pgUrl, "postgres", "")) {
