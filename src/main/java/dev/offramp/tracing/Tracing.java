@@ -11,14 +11,18 @@ import java.util.Map;
  * (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER, ... or their otel.* system
  * properties). Only traces are exported by default: the bundle's metrics are Prometheus's
  * (/observe/metrics) and its logs go to standard output, so OTel's own metrics and logs exporters default to
- * none; a variable set by the user wins over every default here.
+ * none; a variable set by the user wins over every default here. Every span leaves through a
+ * {@link RedactingSpanExporter}.
  */
 public final class Tracing implements AutoCloseable {
 
     static final Map<String, String> DEFAULTS = Map.of(
             "otel.service.name", "offramp-bundle",
             "otel.metrics.exporter", "none",
-            "otel.logs.exporter", "none");
+            "otel.logs.exporter", "none",
+            // W3C trace context only: baggage a webhook sender set would otherwise ride along on our calls to
+            // the other upstream and to the business's receiver
+            "otel.propagators", "tracecontext");
 
     private final OpenTelemetry openTelemetry;
     private final OpenTelemetrySdk sdk;
@@ -36,6 +40,8 @@ public final class Tracing implements AutoCloseable {
     public static Tracing fromEnvironment() {
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> DEFAULTS)
+                // whichever exporter the variables chose, it sends spans cleaned of queries and secrets
+                .addSpanExporterCustomizer((exporter, config) -> new RedactingSpanExporter(exporter))
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();

@@ -77,8 +77,13 @@ class WebhookTraceTest {
             assertThat(trace.stream().filter(s -> s.getParentSpanContext().isValid() == false).count())
                     .as("one root: the webhook's receipt").isEqualTo(1);
         });
+        // a key a caller typed into a URL is refused, and stays out of the trace: the query is cut from every URL
+        HttpResponse<String> feed = bundle.raw("GET", "/api/v1/events?limit=1&api_key=typed-into-the-url", null, Map.of());
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(describe(InMemorySpans.EXPORTER.getFinishedSpanItems()))
+                .contains("/api/v1/events?****"));
         // no span carries a key or a secret
-        assertThat(describe(InMemorySpans.EXPORTER.getFinishedSpanItems())).doesNotContain("sandbox-unigox-webhook-secret")
+        assertThat(describe(InMemorySpans.EXPORTER.getFinishedSpanItems())).doesNotContain("typed-into-the-url").doesNotContain("sandbox-unigox-webhook-secret")
                 .doesNotContain("test-api-key").doesNotContain("test-admin-key").doesNotContain("whsec_");
     }
 

@@ -14,7 +14,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-/** Tracing off (the default) costs a no-op: no SDK, no span recorded, nothing kept with an event or sent. */
+/**
+ * Tracing off (the default) costs a no-op: no SDK, no span recorded, nothing kept with an event or sent. On,
+ * it propagates W3C trace context only.
+ */
 class TracingTest {
 
     @Test
@@ -34,6 +37,15 @@ class TracingTest {
         EventTrace.endDelivery(passedOn, "delivered", 204);
         assertThat(InMemorySpans.EXPORTER.getFinishedSpanItems()).hasSize(before);
         off.close();
+    }
+
+    @Test
+    void onPropagatesTheW3cTraceContextAndNoBaggage() {
+        // baggage a webhook sender set must not ride along on our calls to another party
+        try (Tracing on = Tracing.fromEnvironment()) {
+            assertThat(on.on()).isTrue();
+            assertThat(on.openTelemetry().getPropagators().getTextMapPropagator().fields()).containsExactlyInAnyOrder("traceparent", "tracestate");
+        }
     }
 
     @Test
