@@ -40,7 +40,7 @@ class DockerfileTest {
         assertThat(Files.readString(ROOT.resolve("config/application.properties")))
                 .contains("camel.main.routes-include-pattern = file:routes/**/*.camel.yaml");
         // and the build context holds what the two stages copy
-        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains("*", "!pom.xml", "!src", "!routes", "!config");
+        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains("*", "!pom.xml", "!src", "!routes", "!config", "routes/kustomization.yaml");
     }
 
     @Test
