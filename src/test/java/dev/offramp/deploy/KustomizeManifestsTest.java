@@ -112,6 +112,20 @@ class KustomizeManifestsTest {
     }
 
     @Test
+    void theBenchmarkMeasuresTheFootprintWithTheMemoryThePodGets() throws IOException {
+        // bench/run's "footprint as deployed" row starts the bundle as the JVM sees itself in this pod: the
+        // memory limit as -XX:MaxRAM (what container support reads from the cgroup), plus JAVA_TOOL_OPTIONS
+        String limit = container.at("/resources/limits/memory").asText();
+        assertThat(limit).as("a limit in Mi").matches("\\d+Mi");
+        String javaToolOptions = configMapData("offramp-settings").get("JAVA_TOOL_OPTIONS");
+        String bench = Files.readString(ROOT.resolve("bench/src/main/java/dev/offramp/bench/Bench.java"));
+        assertThat(bench).contains("\"-XX:MaxRAM=" + limit.replace("Mi", "m") + "\"");
+        for (String option : javaToolOptions.trim().split("\\s+")) {
+            assertThat(bench).contains("\"" + option + "\"");
+        }
+    }
+
+    @Test
     void aDisruptionBudgetKeepsOneReplicaOfThisDeployment() {
         JsonNode pdb = byKind.get("PodDisruptionBudget");
         assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
