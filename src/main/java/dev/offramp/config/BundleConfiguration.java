@@ -8,6 +8,7 @@ import dev.offramp.camel.RouteFileReload;
 import dev.offramp.database.DatabaseHealthCheck;
 import dev.offramp.database.MigratedDataSource;
 import dev.offramp.deadletters.DeadLetters;
+import dev.offramp.footprint.StartUpMemory;
 import dev.offramp.http.ApiErrors;
 import dev.offramp.http.CorrelationIds;
 import dev.offramp.http.Identifiers;
@@ -133,6 +134,7 @@ public class BundleConfiguration implements CamelConfiguration {
             registry.bind("traceEventWrites", new TraceEventWrites(null));
         }
         EventsBeans.bind(context, stateMachine, orderViews, tracer);
+        registry.bind("startUpMemory", new StartUpMemory());
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("deadLetters", new DeadLetters());
         registry.bind("webhookInboxViews", new WebhookInboxViews());

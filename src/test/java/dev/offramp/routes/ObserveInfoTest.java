@@ -1,6 +1,7 @@
 package dev.offramp.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
             "offramp.http-port=18443", "offramp.management-port=19443",
             "offramp.db.url=jdbc:h2:mem:observe-info;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "offramp.reconcile.enabled=false", "offramp.api-keys=test-api-key", "offramp.admin-keys=test-admin-key",
-            "unigox.webhook.register-on-startup=false"
+            "unigox.webhook.register-on-startup=false", "offramp.memory.release-after-start-seconds=1"
         })
 class ObserveInfoTest {
 
@@ -62,6 +63,14 @@ class ObserveInfoTest {
     void theHealthAndMetricsNextToItStillAnswer() throws Exception {
         assertThat(management("GET", "/observe/health").statusCode()).isEqualTo(200);
         assertThat(management("GET", "/observe/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theMemoryStartUpNeededIsReleasedOnceAfterIt() {
+        // offramp.memory.release-after-start-seconds (1 here): a full collection and the native-heap trim,
+        // counted in bytes on the metrics endpoint
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(management("GET", "/observe/metrics").body())
+                .containsPattern("(?m)^offramp_memory_released_after_start_bytes_total(\\{[^}]*\\})? [0-9.E]+$"));
     }
 
     @Test
