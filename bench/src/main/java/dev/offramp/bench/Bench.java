@@ -660,10 +660,10 @@ public final class Bench {
 
     /**
      * The JVM options deploy/ gives the bundle, as the JVM sees them in its container: the 768Mi memory
-     * limit (what container support reads from the cgroup, here -XX:MaxRAM) and JAVA_TOOL_OPTIONS'
-     * -XX:MaxRAMPercentage=50. KustomizeManifestsTest holds the manifests to these figures.
+     * limit (what container support reads from the cgroup, here -XX:MaxRAM) and JAVA_TOOL_OPTIONS
+     * (-XX:+UseSerialGC -XX:MaxRAMPercentage=50). KustomizeManifestsTest holds the manifests to these figures.
      */
-    static final List<String> AS_DEPLOYED = List.of("-XX:MaxRAM=768m", "-XX:MaxRAMPercentage=50");
+    static final List<String> AS_DEPLOYED = List.of("-XX:MaxRAM=768m", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50");
 
     /**
      * #21's start-up and footprint rows, on one prepared H2 database: plain {@code java -jar} (no JVM
