@@ -12,7 +12,7 @@ import java.util.Map;
  * properties). Only traces are exported by default: the bundle's metrics are Prometheus's
  * (/observe/metrics) and its logs go to standard output, so OTel's own metrics and logs exporters default to
  * none; a variable set by the user wins over every default here. Every span leaves through a
- * {@link RedactingSpanExporter}.
+ * {@link RedactingSpanExporter}; the polling timers' ticks are not recorded ({@link TimerTicksUntraced}).
  */
 public final class Tracing implements AutoCloseable {
 
@@ -42,6 +42,8 @@ public final class Tracing implements AutoCloseable {
                 .addPropertiesSupplier(() -> DEFAULTS)
                 // whichever exporter the variables chose, it sends spans cleaned of queries and secrets
                 .addSpanExporterCustomizer((exporter, config) -> new RedactingSpanExporter(exporter))
+                // whichever sampler the variables chose, the polling timers' ticks are not recorded
+                .addSamplerCustomizer((sampler, config) -> new TimerTicksUntraced(sampler))
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();

@@ -87,6 +87,15 @@ class WebhookTraceTest {
                 .doesNotContain("test-api-key").doesNotContain("test-admin-key").doesNotContain("whsec_");
     }
 
+    @Test
+    void idleDeliveryTicksMakeNoTrace() {
+        // the delivery loop polls every offramp.events.poll-ms (100 here): with nothing due, a tick is no
+        // one's business, and ten traces a second of it would bury the ones that matter in a collector
+        InMemorySpans.EXPORTER.reset();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(InMemorySpans.EXPORTER.getFinishedSpanItems()).as(describeWithTrace(InMemorySpans.EXPORTER.getFinishedSpanItems())).isEmpty());
+    }
+
     static JsonNode deliveryFor(Bundle bundle, String orderId) throws Exception {
         for (JsonNode d : JSON.readTree(bundle.raw("GET", "/sandbox/events/received", null, Map.of()).body()).get("received")) {
             JsonNode data = JSON.readTree(d.get("body").asText()).get("data");
