@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiDocsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     @BeanInject
     CamelContext context;

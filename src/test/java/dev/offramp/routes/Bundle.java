@@ -30,7 +30,7 @@ final class Bundle {
             + "\"nonce\":\"0\",\"deadline\":\"1900000000\",\"data\":\"0xa9059cbb\"},\"signature\":\"0xab\"}";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     private final CamelContext context;
     private final int port;

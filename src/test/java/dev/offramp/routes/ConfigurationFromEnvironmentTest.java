@@ -237,7 +237,7 @@ class ConfigurationFromEnvironmentTest {
         env.put("OFFRAMP_API_KEYS", "key-from-env");
 
         try (BundleProcess bundle = BundleProcess.start(env)) {
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = TestHttp.client(Duration.ofSeconds(5));
             HttpRequest withEnvKey = HttpRequest.newBuilder(URI.create("http://localhost:18190/api/v1/orders"))
                     .header("X-API-Key", "key-from-env").timeout(Duration.ofSeconds(5)).build();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))

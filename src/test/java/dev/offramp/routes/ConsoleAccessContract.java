@@ -30,7 +30,7 @@ abstract class ConsoleAccessContract {
 
     static final String VIEWER_KEY = "test-viewer-key";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     @BeanInject
     CamelContext context;

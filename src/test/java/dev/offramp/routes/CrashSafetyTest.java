@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
 
     static final int PORT = 18193;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(2));
 
     @TempDir
     Path dir;

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.TestInstance;
 class JsonErrorsEverywhereTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
     static final List<LogEvent> LOGGED = new CopyOnWriteArrayList<>();
     static AbstractAppender capture;
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
         })
 class ObserveInfoTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     @BeanInject
     CamelContext context;

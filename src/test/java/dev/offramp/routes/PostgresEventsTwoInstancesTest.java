@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class PostgresEventsTwoInstancesTest {
 
     static final String SECRET = "whsec_c2FuZGJveC1ldmVudHMtc2VjcmV0LWRldi1vbmx5";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> STATUSES = List.of("crypto_received", "fiat_payment_started", "completed");
 

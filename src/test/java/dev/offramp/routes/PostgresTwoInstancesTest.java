@@ -30,7 +30,7 @@ class PostgresTwoInstancesTest {
 
     static final String SCHEMA = "offramp_cluster";
     static final String URL = PostgresDatabase.freshSchema(SCHEMA);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     static Map<String, String> instance(int port) {
         Map<String, String> env = new HashMap<>();

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProdDeploymentMatrixTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
     static final String API_KEY = "prod-api-key-SECRET";
     static final String ADMIN_KEY = "prod-admin-key-SECRET";
     static final int PORT = 18371;

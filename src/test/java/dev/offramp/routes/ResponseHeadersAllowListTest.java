@@ -46,7 +46,7 @@ class ResponseHeadersAllowListTest {
     static final Map<String, String> HOSTILE_HEADERS = Map.of("X-Foo", "1", "Set-Cookie", "a=b", "Access-Control-Allow-Origin", "evil");
     /** Framing the HTTP server writes itself, never from a route: how the body is delimited. */
     static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     @BeanInject
     CamelContext context;

@@ -34,7 +34,7 @@ class RouteReloadTest {
     static final String NOT_RELOADED = "Route file " + FILE + " not reloaded, its previous routes keep running: ";
     static final String LAST_STEP = "        - to: direct:api-respond-json\n";
     static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(2));
 
     @TempDir
     Path root;

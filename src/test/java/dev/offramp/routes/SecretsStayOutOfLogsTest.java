@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsStayOutOfLogsTest {
 
     static final int PORT = 18194;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(5));
 
     @TempDir
     Path dir;
