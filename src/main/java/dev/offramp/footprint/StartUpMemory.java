@@ -17,8 +17,8 @@ import javax.management.ObjectName;
  * start-up (routes/footprint/footprint-release-after-start.camel.yaml): one full collection, then the
  * JVM's own native-heap trim, the one {@code jcmd <pid> System.trim_native_heap} runs (JDK 17.0.9 and
  * later, glibc only; skipped where the JVM lacks it). Profiled first (BENCHMARKS.md, session 11): median
- * idle RSS 312 -> 273 MB with no JVM options, 259 -> 250 MB with deploy/'s; the collection is one pause,
- * on a heap of about 40 MB live.
+ * idle RSS 312 -> 273 MB with no JVM options, 202-205 -> 185-198 MB with deploy/'s (serial collector);
+ * the collection is one pause, on a heap of about 40 MB live.
  */
 public final class StartUpMemory {
 

@@ -729,7 +729,7 @@ public final class Bench {
         if (!plainRss.isEmpty()) {
             double m = median(plainRss);
             ROWS.add(new Row("footprint", "RSS idle 5 s after healthy, no JVM options, median of " + plainRss.size(),
-                    String.format(Locale.ROOT, "%.0f MB %s", m, fmtMb(plainRss)), "< 256 MB", m < 256 ? "yes" : "NO"));
+                    String.format(Locale.ROOT, "%.0f MB %s", m, fmt(plainRss, "%.0f")), "< 256 MB", m < 256 ? "yes" : "NO"));
         } else if (!Double.isNaN(idleRssMb)) {
             ROWS.add(new Row("footprint", "RSS idle 5 s after healthy, no JVM options", String.format(Locale.ROOT, "%.0f MB", idleRssMb),
                     "< 256 MB", idleRssMb < 256 ? "yes" : "NO"));
@@ -737,22 +737,19 @@ public final class Bench {
         if (!deployedRss.isEmpty()) {
             double m = median(deployedRss);
             ROWS.add(new Row("footprint as deployed", "RSS idle 5 s after healthy, " + String.join(" ", AS_DEPLOYED) + ", median of "
-                    + deployedRss.size(), String.format(Locale.ROOT, "%.0f MB %s", m, fmtMb(deployedRss)), "< 256 MB", m < 256 ? "yes" : "NO"));
+                    + deployedRss.size(), String.format(Locale.ROOT, "%.0f MB %s", m, fmt(deployedRss, "%.0f")), "< 256 MB", m < 256 ? "yes" : "NO"));
         }
     }
 
-    static String fmtMb(List<Double> xs) {
-        StringBuilder sb = new StringBuilder("(");
-        for (double x : xs) {
-            sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.0f", x));
-        }
-        return sb.append(')').toString();
-    }
-
+    /** The samples in brackets, one decimal: "(2.9, 3.1)". */
     static String fmt(List<Double> xs) {
+        return fmt(xs, "%.1f");
+    }
+
+    static String fmt(List<Double> xs, String format) {
         StringBuilder sb = new StringBuilder("(");
         for (double x : xs) {
-            sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.1f", x));
+            sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, format, x));
         }
         return sb.append(')').toString();
     }
