@@ -15,7 +15,7 @@ root, start = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 EXCL = sys.argv[3] if len(sys.argv) > 3 else None
 PROVIDER = sys.argv[4] if len(sys.argv) > 4 else 'unigox'
 unres=set()
-files = glob.glob(os.path.join(root, 'routes/**/*.yaml'), recursive=True)
+files = glob.glob(os.path.join(root, 'routes/**/*.camel.yaml'), recursive=True)
 def strings(node, out, key=None):
     if isinstance(node, dict):
         for k, v in node.items():
