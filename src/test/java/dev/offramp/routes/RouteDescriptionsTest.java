@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,37 +25,11 @@ class RouteDescriptionsTest {
     /** The house rule is about 60 lines; past this a file is split at a natural boundary. */
     static final int MAX_LINES = 80;
 
-    /**
-     * The files still longer, each with the length it may not grow past: this list may only shrink. They
-     * are the one-piece flows issue #17 asked to read top to bottom (the status router's loop, the webhook
-     * template) and the two hot paths whose steps are flat variables for speed (README "Hot-path steps").
-     */
-    static final Map<String, Integer> LONGER_FOR_NOW = Map.of(
-            "routes/status/order-status-apply.camel.yaml", 119,
-            "routes/webhooks/webhook-receive.camel.yaml", 119,
-            "routes/webhooks/webhook-unigox.camel.yaml", 109,
-            "routes/orders/creation/order-place.camel.yaml", 90);
-
     @ParameterizedTest
     @MethodSource("routeFiles")
     void noRouteFileNeedsAScrollBar(Path file) throws IOException {
-        String name = file.toString().replace('\\', '/');
-        int limit = LONGER_FOR_NOW.getOrDefault(name, MAX_LINES);
-        assertThat(Files.readAllLines(file)).as("%s: split it at a natural boundary (one flow per file)", name)
-                .hasSizeLessThanOrEqualTo(limit);
-    }
-
-    @Test
-    void theFilesLongerForNowStillExistAndAreStillLong() {
-        LONGER_FOR_NOW.forEach((name, limit) -> {
-            assertThat(Path.of(name)).as("a file that is gone leaves LONGER_FOR_NOW").exists();
-            try {
-                assertThat(Files.readAllLines(Path.of(name)).size()).as("%s is short enough now: take it off LONGER_FOR_NOW", name)
-                        .isGreaterThan(MAX_LINES);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        assertThat(Files.readAllLines(file)).as("%s: split it at a natural boundary (one flow per file)", file)
+                .hasSizeLessThanOrEqualTo(MAX_LINES);
     }
 
     private static final Pattern IN = Pattern.compile("\\bIn\\b");
