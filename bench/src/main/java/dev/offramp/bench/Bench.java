@@ -42,6 +42,12 @@ public final class Bench {
     static final int WEBHOOK_ORDERS = 20_000;
 
     static boolean quick;
+    /**
+     * The fixed rate of the open-loop parts, webhooks/s (BENCH_RATE, default 1,000, the targets' rate). A
+     * machine that cannot hold 1,000/s measures only its own backlog there; at a rate it can hold, the p99
+     * with an events destination against the p99 without still says whether deliveries slow ingest.
+     */
+    static final int RATE = Integer.parseInt(System.getenv().getOrDefault("BENCH_RATE", "1000"));
     static Path work;
     static final List<Double> freshStarts = new ArrayList<>();
     static final List<Double> warmStarts = new ArrayList<>();
@@ -263,9 +269,14 @@ public final class Bench {
         double best = 0;
         double bestBase = 0;
         int bestLevel = 0;
+        double bestCpuHook = 0;
+        double bestCpuBase = 0;
         for (int c : levels) {
+            double cpu0 = b.cpuMillis();
             Load.Result rb = Load.closed(port, c, 100_000, quick ? 1500 : 3000, base, is200);
+            double cpu1 = b.cpuMillis();
             Load.Result rw = Load.closed(port, c, 30_000, quick ? 2500 : 5000, hook, applied);
+            double cpu2 = b.cpuMillis();
             ROWS.add(new Row("webhook ingest " + db + " c=" + c, "applied/s | p50 | p99",
                     String.format(Locale.ROOT, "%.0f/s | %.1f ms | %.1f ms%s", rw.passedPerSecond(), rw.p(50), rw.p(99),
                             rw.failed() > 0 ? " (" + rw.failed() + " not applied: " + clip(rw.firstFailure()) + ")" : ""),
@@ -277,17 +288,21 @@ public final class Bench {
                 best = rw.passedPerSecond();
                 bestBase = rb.passedPerSecond();
                 bestLevel = c;
+                bestCpuHook = (cpu2 - cpu1) / rw.passed();
+                bestCpuBase = (cpu1 - cpu0) / rb.passed();
             }
         }
+        ROWS.add(cpuRow("webhook ingest " + db, "bundle CPU per answer at c=" + bestLevel + ": webhook | bare 200 | webhook / bare",
+                bestCpuHook, bestCpuBase));
         ROWS.add(new Row("webhook ingest " + db, "peak applied/s (c=" + bestLevel + ")", String.format(Locale.ROOT, "%.0f/s", best),
                 ">= " + target + "/s", best >= target ? "yes" : "NO"));
         ROWS.add(new Row("webhook ingest " + db, "webhook / baseline at that c", String.format(Locale.ROOT, "%.1f%%",
                 100 * best / bestBase), "-", "-"));
-        long total = quick ? 5000 : 10_000;
-        Load.Result fixed = Load.fixedRate(port, 64, 1000, total, 3000, hook, applied);
+        long total = (quick ? 5L : 10L) * RATE;
+        Load.Result fixed = Load.fixedRate(port, 64, RATE, total, 3000, hook, applied);
         Files.write(work.resolve("webhooks-" + tag + "-fixed-rate.txt"), fixed.timeline().lines());
-        ROWS.add(new Row("webhook ingest " + db + " @1000/s", "p50 | p99 | max (" + fixed.passed() + " of " + total
-                + " due in " + total / 1000 + " s applied, " + fixed.failed() + " failed)", String.format(Locale.ROOT, "%.1f | %.1f | %.1f ms", fixed.p(50), fixed.p(99),
+        ROWS.add(new Row("webhook ingest " + db + " @" + RATE + "/s", "p50 | p99 | max (" + fixed.passed() + " of " + total
+                + " due in " + total / RATE + " s applied, " + fixed.failed() + " failed)", String.format(Locale.ROOT, "%.1f | %.1f | %.1f ms", fixed.p(50), fixed.p(99),
                 fixed.latency().getTotalCount() == 0 ? Double.NaN : fixed.latency().getMaxValue() / 1000.0),
                 "p99 < 50 ms", fixed.p(99) < 50 && fixed.failed() == 0 && fixed.passed() == total ? "yes" : "NO"));
     }
@@ -343,35 +358,70 @@ public final class Bench {
             Load.closed(port, 16, quick ? 1000 : 3000, 5000, n -> ok, r -> r.status() == 200);
             Load.closed(port, 16, 40_000, quick ? 8000 : 15000, hook, applied);
             awaitDelivered(b, 120);
+            if ("true".equals(System.getenv("BENCH_RENICE_DELIVERY"))) {
+                reniceDelivery(b);
+            }
 
+            double cpu0 = b.cpuMillis();
             Load.Result rb = Load.closed(port, 32, 100_000, quick ? 1500 : 3000, n -> ok, r -> r.status() == 200);
             receiver.reset();
+            double cpu1 = b.cpuMillis();
             Load.Result rw = Load.closed(port, 32, 30_000, quick ? 2500 : 5000, hook, applied);
             long deliveredDuring = receiver.received();
             awaitDelivered(b, 120);
+            double cpu2 = b.cpuMillis();
             ROWS.add(new Row("events " + db + " c=32", "applied/s | p50 | p99 (destination on)",
                     String.format(Locale.ROOT, "%.0f/s | %.1f ms | %.1f ms", rw.passedPerSecond(), rw.p(50), rw.p(99)), "-", "-"));
             ROWS.add(new Row("events " + db + " c=32", "webhook / baseline (" + String.format(Locale.ROOT, "%.0f", rb.passedPerSecond())
                     + "/s) at c=32", String.format(Locale.ROOT, "%.1f%%", 100 * rw.passedPerSecond() / rb.passedPerSecond()), "-", "-"));
+            ROWS.add(cpuRow("events " + db + " c=32", "bundle CPU per answer: webhook and its event delivered | bare 200 | webhook / bare",
+                    (cpu2 - cpu1) / rw.passed(), (cpu1 - cpu0) / rb.passed()));
             ROWS.add(new Row("events " + db + " c=32", "events received while ingest ran | delivered/s over the whole drain",
                     String.format(Locale.ROOT, "%d of %d | %.0f/s", deliveredDuring, receiver.received(), receiver.perSecond()), "-", "-"));
 
             receiver.reset();
-            long total = quick ? 5000 : 10_000;
-            Load.Result fixed = Load.fixedRate(port, 64, 1000, total, 3000, hook, applied);
+            long total = (quick ? 5L : 10L) * RATE;
+            Load.Result fixed = Load.fixedRate(port, 64, RATE, total, 3000, hook, applied);
             long receivedInTime = receiver.received();
             awaitDelivered(b, 120);
             Histogram lag = receiver.lag();
-            ROWS.add(new Row("events " + db + " @1000/s", "ingest p50 | p99 (" + fixed.passed() + " of " + total + " applied)",
+            ROWS.add(new Row("events " + db + " @" + RATE + "/s", "ingest p50 | p99 (" + fixed.passed() + " of " + total + " applied)",
                     String.format(Locale.ROOT, "%.1f | %.1f ms", fixed.p(50), fixed.p(99)), "p99 < 50 ms",
                     fixed.p(99) < 50 && fixed.passed() == total ? "yes" : "NO"));
-            ROWS.add(new Row("events " + db + " @1000/s", "delivered/s | received by the end of ingest",
+            ROWS.add(new Row("events " + db + " @" + RATE + "/s", "delivered/s | received by the end of ingest",
                     String.format(Locale.ROOT, "%.0f/s | %d of %d", receiver.perSecond(), receivedInTime, receiver.received()),
-                    ">= ingest", receiver.perSecond() >= 950 ? "yes" : "NO"));
+                    ">= ingest", receiver.perSecond() >= 0.95 * RATE ? "yes" : "NO"));
             double p99 = lag.getValueAtPercentile(99);
-            ROWS.add(new Row("events " + db + " @1000/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
+            ROWS.add(new Row("events " + db + " @" + RATE + "/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
                     + receiver.duplicates() + " sent twice)", String.format(Locale.ROOT, "%d | %d | %d ms",
                     lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 1000 ms", p99 < 1000 ? "yes" : "NO"));
+    }
+
+    /**
+     * The bundle's own CPU per answer, in ms, and the ratio of the two: what a webhook costs against the bare
+     * route whatever the machine's speed, and (events-h2 against webhooks-h2) what delivering its event adds.
+     */
+    static Row cpuRow(String name, String metric, double hookMillis, double baseMillis) {
+        return new Row(name, metric, String.format(Locale.ROOT, "%.2f | %.3f ms | %.1fx", hookMillis, baseMillis,
+                hookMillis / baseMillis), "-", "-");
+    }
+
+    /** Experiment: the bundle's delivery threads at nice 10 (found by name in a jstack dump). */
+    static void reniceDelivery(Bundle b) throws Exception {
+        Process js = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                Long.toString(b.process.pid())).redirectErrorStream(true).start();
+        String dump = new String(js.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        js.waitFor();
+        int n = 0;
+        for (String line : dump.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\"[^\"]*events-deliver[^\"]*\".* nid=0x([0-9a-f]+)").matcher(line);
+            if (m.find()) {
+                new ProcessBuilder("renice", "-n", "10", "-p", Long.toString(Long.parseLong(m.group(1), 16)))
+                        .redirectErrorStream(true).start().waitFor();
+                n++;
+            }
+        }
+        System.err.println("reniced " + n + " delivery threads");
     }
 
     /** The events bundle's environment; BENCH_EVENTS_ENV (k=v,k=v) adds to it, e.g. to try another pool size. */

@@ -130,6 +130,18 @@ final class Bundle implements AutoCloseable {
         throw new IllegalStateException("bundle not healthy after " + timeoutSeconds + " s; see " + log);
     }
 
+    /**
+     * CPU time the bundle's process has used so far (every thread: requests, deliveries, JIT, GC), in ms.
+     * Per answer it is steadier than a rate on a shared, noisy machine, and it does not count the driver.
+     */
+    double cpuMillis() {
+        return cpuMillis(process.toHandle());
+    }
+
+    static double cpuMillis(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+    }
+
     /** VmRSS of the bundle JVM in MB. */
     double rssMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
