@@ -412,9 +412,10 @@ public final class Bench {
                 Long.toString(b.process.pid())).redirectErrorStream(true).start();
         String dump = new String(js.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         js.waitFor();
+        java.util.regex.Pattern deliveryThread = java.util.regex.Pattern.compile("^\"[^\"]*events-deliver[^\"]*\".* nid=0x([0-9a-f]+)");
         int n = 0;
         for (String line : dump.split("\n")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\"[^\"]*events-deliver[^\"]*\".* nid=0x([0-9a-f]+)").matcher(line);
+            java.util.regex.Matcher m = deliveryThread.matcher(line);
             if (m.find()) {
                 new ProcessBuilder("renice", "-n", "10", "-p", Long.toString(Long.parseLong(m.group(1), 16)))
                         .redirectErrorStream(true).start().waitFor();

@@ -135,11 +135,7 @@ final class Bundle implements AutoCloseable {
      * Per answer it is steadier than a rate on a shared, noisy machine, and it does not count the driver.
      */
     double cpuMillis() {
-        return cpuMillis(process.toHandle());
-    }
-
-    static double cpuMillis(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
     }
 
     /** VmRSS of the bundle JVM in MB. */
