@@ -1,6 +1,7 @@
 package dev.offramp.config;
 
 import dev.offramp.events.DeliveryOutcomes;
+import dev.offramp.events.DeliveryThreadPriority;
 import dev.offramp.events.EventDestinations;
 import dev.offramp.events.EventTrace;
 import dev.offramp.events.EventsAdmin;
@@ -44,6 +45,9 @@ final class EventsBeans {
         int threads = Integer.parseInt(BundleConfiguration.setting(props, "offramp.events.delivery-threads"));
         registry.bind("eventsDeliveryPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(EventsBeans.class, "events-deliver", threads));
+        // ... which, with the delivery loop's timer thread, give way to the threads that answer requests
+        registry.bind("deliveryThreadPriority", new DeliveryThreadPriority(
+                Integer.parseInt(BundleConfiguration.setting(props, "offramp.events.delivery-nice")), "renice"));
         registry.bind("eventsFeed", new EventsFeed(clock, Long.parseLong(BundleConfiguration.setting(props, "offramp.events.feed-settle-ms"))));
     }
 }

@@ -90,6 +90,31 @@ abstract class EventsContract {
     }
 
     @Test
+    void deliveryThreadsGiveWayToTheThreadsThatAnswer() throws Exception {
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        awaitReceived(orderId, 1);
+
+        Map<String, Integer> threads = ThreadNiceness.byThreadName();
+        int base = threads.get(Thread.currentThread().getName());
+        Map<String, Integer> delivering = new java.util.TreeMap<>();
+        Map<String, Integer> bundleOthers = new java.util.TreeMap<>();
+        threads.forEach((name, nice) -> {
+            if (name.contains("events-deliver")) {
+                delivering.put(name, nice);
+            } else if (name.startsWith("Camel") || name.contains("vert.x")) {
+                bundleOthers.put(name, nice);
+            }
+        });
+        // the delivery loop's timer thread and the pool threads that sent, offramp.events.delivery-nice (10) lower
+        assertThat(delivering.keySet()).anyMatch(name -> name.contains("timer://events-deliver"));
+        assertThat(delivering.size()).isGreaterThan(1);
+        assertThat(delivering.values()).as(delivering.toString()).containsOnly(Math.min(19, base + 10));
+        // the threads that answered the order creation and the webhook, and every other bundle thread, are not
+        assertThat(bundleOthers.values()).as(bundleOthers.toString()).isNotEmpty().containsOnly(base);
+    }
+
+    @Test
     void aChangeThatRollsBackTellsNothing() throws Exception {
         String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
         String constraint = "ck_test_refuse_event_" + orderId.substring(0, 8);
