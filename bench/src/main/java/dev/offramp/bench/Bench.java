@@ -358,9 +358,6 @@ public final class Bench {
             Load.closed(port, 16, quick ? 1000 : 3000, 5000, n -> ok, r -> r.status() == 200);
             Load.closed(port, 16, 40_000, quick ? 8000 : 15000, hook, applied);
             awaitDelivered(b, 120);
-            if ("true".equals(System.getenv("BENCH_RENICE_DELIVERY"))) {
-                reniceDelivery(b);
-            }
 
             double cpu0 = b.cpuMillis();
             Load.Result rb = Load.closed(port, 32, 100_000, quick ? 1500 : 3000, n -> ok, r -> r.status() == 200);
@@ -404,25 +401,6 @@ public final class Bench {
     static Row cpuRow(String name, String metric, double hookMillis, double baseMillis) {
         return new Row(name, metric, String.format(Locale.ROOT, "%.2f | %.3f ms | %.1fx", hookMillis, baseMillis,
                 hookMillis / baseMillis), "-", "-");
-    }
-
-    /** Experiment: the bundle's delivery threads at nice 10 (found by name in a jstack dump). */
-    static void reniceDelivery(Bundle b) throws Exception {
-        Process js = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
-                Long.toString(b.process.pid())).redirectErrorStream(true).start();
-        String dump = new String(js.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        js.waitFor();
-        java.util.regex.Pattern deliveryThread = java.util.regex.Pattern.compile("^\"[^\"]*events-deliver[^\"]*\".* nid=0x([0-9a-f]+)");
-        int n = 0;
-        for (String line : dump.split("\n")) {
-            java.util.regex.Matcher m = deliveryThread.matcher(line);
-            if (m.find()) {
-                new ProcessBuilder("renice", "-n", "10", "-p", Long.toString(Long.parseLong(m.group(1), 16)))
-                        .redirectErrorStream(true).start().waitFor();
-                n++;
-            }
-        }
-        System.err.println("reniced " + n + " delivery threads");
     }
 
     /** The events bundle's environment; BENCH_EVENTS_ENV (k=v,k=v) adds to it, e.g. to try another pool size. */
