@@ -406,6 +406,8 @@ public final class Bench {
             ROWS.add(new Row("events " + db + " c=32", "events received while ingest ran | delivered/s over the whole drain",
                     String.format(Locale.ROOT, "%d of %d | %.0f/s", deliveredDuring, receiver.received(), receiver.perSecond()), "-", "-"));
 
+            apart(db, b, port, hook, applied, receiver);
+
             receiver.reset();
             long total = (quick ? 5L : 10L) * RATE;
             Load.Result fixed = Load.fixedRate(port, 64, RATE, total, 3000, hook, applied);
@@ -422,6 +424,40 @@ public final class Bench {
             ROWS.add(new Row("events " + db + " @" + RATE + "/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
                     + receiver.duplicates() + " sent twice)", String.format(Locale.ROOT, "%d | %d | %d ms",
                     lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 1000 ms", p99 < 1000 ? "yes" : "NO"));
+    }
+
+    /**
+     * Ingest and delivery apart: a c=32 burst with the destination disabled (each webhook writes its event,
+     * none is sent), then the destination enabled and the backlog drained with no other load. The bundle's
+     * CPU per webhook and per event delivered, each with the JIT's part, say which half costs what.
+     */
+    static void apart(String db, Bundle b, int port, LongFunction<byte[]> hook, java.util.function.Predicate<RawHttp.Response> applied,
+                      EventsReceiver receiver) throws Exception {
+        adminPost(b, "/admin/events/destinations/default/disable");
+        double cpu0 = b.cpuMillis();
+        double jit0 = b.jitCpuMillis();
+        Load.Result held = Load.closed(port, 32, 30_000, quick ? 2500 : 5000, hook, applied);
+        double cpu1 = b.cpuMillis();
+        double jit1 = b.jitCpuMillis();
+        receiver.reset();
+        long drainStart = System.nanoTime();
+        adminPost(b, "/admin/events/destinations/default/enable");
+        awaitDelivered(b, 120);
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        double cpu2 = b.cpuMillis();
+        double jit2 = b.jitCpuMillis();
+        long delivered = receiver.received();
+        ROWS.add(new Row("events " + db + " apart", "CPU per webhook, destination disabled (JIT's part) | per event"
+                + " delivered, drain alone (JIT's part) | drain rate", String.format(Locale.ROOT,
+                "%.2f (%.2f) | %.2f (%.2f) ms | %.0f/s (%d of %d)", (cpu1 - cpu0) / held.passed(), (jit1 - jit0) / held.passed(),
+                (cpu2 - cpu1) / delivered, (jit2 - jit1) / delivered, delivered / drainSeconds, delivered, held.passed()), "-", "-"));
+    }
+
+    static void adminPost(Bundle b, String path) throws Exception {
+        HttpResponse<String> r = b.call("POST", path, "dev-admin-key", null);
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
     }
 
     /**
