@@ -329,6 +329,11 @@ public final class Reconciliation {
         return new PageDiff(changes, orphans, covered.isEmpty() ? List.of("") : covered);
     }
 
+    /** The rest of a Unigox status list after its full first page: see {@link PagesAhead}. */
+    public PagesAhead unigoxPagesAhead(String firstPageBody, int limit) {
+        return PagesAhead.afterUnigoxFirstPage(firstPageBody, limit);
+    }
+
     /** Whether a page was full, so another may follow (a short page is the last). */
     public boolean more(List<Map<String, Object>> page, int limit) {
         return page != null && page.size() >= limit;

@@ -207,6 +207,42 @@ class ReconciliationTest {
     }
 
     @Test
+    void aLongStatusListIsReadAheadAndEveryPageIsReadOnce() throws Exception {
+        // 350 orders Unigox lists under crypto_received, ours too; every tenth of ours is still behind
+        int seed = 0x5eed;
+        int count = 350;
+        sim("unigox", "POST", "/_sandbox/orders/bulk", "{\"count\":" + count + ",\"status\":\"crypto_received\",\"seed\":" + seed + "}");
+        for (int i = 0; i < count; i++) {
+            boolean behind = i % 10 == 0;
+            bundle.execute("INSERT INTO orders (id, provider, provider_order_id, crypto_amount, crypto_currency, fiat_amount, fiat_currency,"
+                    + " provider_status, status, version) VALUES (?, 'unigox', ?, 100, 'USDT', 92, 'EUR', ?, ?, 0)",
+                    String.format("%08x-0000-4000-9000-%012x", seed, i), String.format("%08x-0000-4000-8000-%012x", seed, i),
+                    behind ? "awaiting_crypto_transfer_authorization" : "crypto_received", behind ? "awaiting_action" : "processing");
+        }
+        // the pages a run must read, from the simulator's own totals: ceil(n/100) per status, one more when the last is full
+        long expectedPages = 0;
+        for (String status : context.resolvePropertyPlaceholders("{{unigox.reconcile.list-statuses}}").split(",")) {
+            JsonNode first = sim("unigox", "GET", "/api/v1/partner/orders?status=" + status + "&page=1&limit=1", null);
+            long n = first.get("data").get("pagination").get("total_count").asLong();
+            expectedPages += n == 0 ? 1 : (n + 99) / 100 + (n % 100 == 0 ? 1 : 0);
+        }
+        sim("unigox", "POST", "/_sandbox/stats/reset", "{}");
+
+        Map<String, Object> run = run();
+
+        assertThat(run.get("status")).as(String.valueOf(run)).isEqualTo("completed");
+        assertThat(((Number) run.get("errors")).intValue()).isZero();
+        JsonNode calls = sim("unigox", "GET", "/_sandbox/stats", null).get("data").get("calls");
+        assertThat(calls.get("GET /api/v1/partner/orders").asLong()).as("list pages read, each once").isEqualTo(expectedPages);
+        for (int i = 0; i < count; i++) {
+            assertThat(bundle.orderRow(String.format("%08x-0000-4000-9000-%012x", seed, i)).get("provider_status"))
+                    .as("order " + i).isEqualTo("crypto_received");
+        }
+        assertThat(((Number) run.get("changes_applied")).intValue()).isGreaterThanOrEqualTo(count / 10);
+        assertThat(((Number) run.get("orders_checked")).intValue()).isGreaterThanOrEqualTo(count);
+    }
+
+    @Test
     void aFailingUpstreamMakesThePassPartialAndTheNextRunFinishesTheJob() throws Exception {
         String userId = bundle.insertUser("recon-partial-" + UUID.randomUUID());
         JsonNode order = changellyOrder(userId);
