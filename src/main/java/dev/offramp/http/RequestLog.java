@@ -2,6 +2,8 @@ package dev.offramp.http;
 
 import dev.offramp.logging.OffRampMdc;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
@@ -43,6 +45,14 @@ public final class RequestLog extends EventNotifierSupport {
             return false;
         }
         Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+        // a copy made inside the request completes with the request's endpoint too, but it is not a request,
+        // and its failures are not the answer's status: a split's part (correlated to the request; a split's
+        // result copied back leaves the request correlated to itself) or a wire tap that goes on after the
+        // answer (a one-way copy; an HTTP request always waits for its reply)
+        Object correlatedTo = exchange.getProperty(ExchangePropertyKey.CORRELATION_ID);
+        if (correlatedTo != null && !correlatedTo.equals(exchange.getExchangeId()) || exchange.getPattern() == ExchangePattern.InOnly) {
+            return false;
+        }
         String from = exchange.getFromEndpoint() == null ? "" : exchange.getFromEndpoint().getEndpointUri();
         // the simulators' own traffic is not the bundle's: left out
         return (from.startsWith("platform-http") || from.startsWith("rest:")) && !from.contains("/sandbox/");

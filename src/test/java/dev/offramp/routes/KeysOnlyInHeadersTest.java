@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offramp.app.OffRampApplication;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,6 @@ import java.util.UUID;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,35 +58,10 @@ class KeysOnlyInHeadersTest {
         return error;
     }
 
-    /** Everything every logger writes while {@code requests} runs. */
-    static String logsOf(ThrowingRunnable requests) throws Exception {
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        StringWriter out = new StringWriter();
-        WriterAppender capture = WriterAppender.newBuilder().setName("keys-capture").setTarget(out)
-                .setLayout(PatternLayout.newBuilder().withPattern("%c %m %ex%n").build()).build();
-        capture.start();
-        List<LoggerConfig> loggers = new java.util.ArrayList<>(logs.getConfiguration().getLoggers().values());
-        loggers.add(logs.getConfiguration().getRootLogger());
-        loggers.forEach(l -> l.addAppender(capture, Level.ALL, null));
-        logs.updateLoggers();
-        try {
-            requests.run();
-        } finally {
-            loggers.forEach(l -> l.removeAppender("keys-capture"));
-            logs.updateLoggers();
-            capture.stop();
-        }
-        return out.toString();
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
     @Test
     void aKeyInTheQueryIsRefusedSayingWhereItBelongsAndIsNeitherEchoedNorLogged() throws Exception {
         Map<String, Object> before = bundle.footprint();
-        String log = logsOf(() -> {
+        String log = LogCapture.logsOf(() -> {
             for (String[] c : List.of(
                     new String[] {"GET", "/api/v1/orders?X-API-Key=" + Bundle.API_KEY, null},
                     new String[] {"GET", "/api/v1/orders?x-api-key=" + LEAKY, Bundle.API_KEY},

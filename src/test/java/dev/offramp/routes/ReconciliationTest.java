@@ -228,7 +228,13 @@ class ReconciliationTest {
         }
         sim("unigox", "POST", "/_sandbox/stats/reset", "{}");
 
-        Map<String, Object> run = run();
+        Map<String, Object>[] ran = new Map[1];
+        String log = LogCapture.logsOf(() -> ran[0] = run());
+        Map<String, Object> run = ran[0];
+        // one request, one request line: the run's pages and changes, done on after the 202, are not requests
+        assertThat(log.lines().filter(l -> l.startsWith("offramp.requests ") && l.contains("/admin/reconciliation/run")))
+                .as(log.lines().filter(l -> l.startsWith("offramp.requests ")).toList().toString())
+                .singleElement().asString().contains("-> 202");
 
         assertThat(run.get("status")).as(String.valueOf(run)).isEqualTo("completed");
         assertThat(((Number) run.get("errors")).intValue()).isZero();
