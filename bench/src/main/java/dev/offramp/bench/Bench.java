@@ -613,6 +613,9 @@ public final class Bench {
     }
 
     /** H2: local rows go in while the bundle is stopped (embedded file); PostgreSQL: while it runs, in a fresh schema. */
+    /** BENCH_RECONCILE_LIST_LATENCY_MS: the Unigox simulator answers each list page this much later (default 0). */
+    static final long LIST_LATENCY_MS = Long.parseLong(System.getenv().getOrDefault("BENCH_RECONCILE_LIST_LATENCY_MS", "0"));
+
     static void reconcile(int n, int seed, boolean postgres) throws Exception {
         String db = postgres ? "PostgreSQL" : "H2";
         String name = "reconcile-" + db.toLowerCase(Locale.ROOT) + "-" + n;
@@ -643,6 +646,10 @@ public final class Bench {
             }
             expect(b.unigox("POST", "/_sandbox/orders/bulk", "{\"count\":" + n + ",\"status\":\"crypto_received\",\"seed\":" + seed + "}"), 201);
             expect(b.unigox("POST", "/_sandbox/stats/reset", null), 200);
+            if (LIST_LATENCY_MS > 0) {
+                // an upstream across a network: each list page answered this much later (the simulator's own sleep)
+                expect(b.unigox("POST", "/_sandbox/latency", "{\"path\":\"/api/v1/partner/orders\",\"delay_ms\":" + LIST_LATENCY_MS + "}"), 200);
+            }
             double[] peakHeap = {0};
             boolean[] done = {false};
             Thread sampler = new Thread(() -> {
@@ -693,7 +700,8 @@ public final class Bench {
                 }
             }
             boolean finished = !status.equals("running");
-            String label = String.format(Locale.ROOT, "reconciliation %s %,d open orders", db, n);
+            String label = String.format(Locale.ROOT, "reconciliation %s %,d open orders%s", db, n,
+                    LIST_LATENCY_MS > 0 ? ", lists +" + LIST_LATENCY_MS + " ms" : "");
             ROWS.add(new Row(label, "wall time (" + status + "; " + field(run, "orders_checked") + " checked, "
                     + field(run, "changes_applied") + " applied, " + field(run, "errors") + " errors)",
                     finished ? String.format(Locale.ROOT, "%.1f s", wall) : String.format(Locale.ROOT, "> %.0f s (not finished)", wall),
