@@ -406,7 +406,7 @@ public final class Bench {
             ROWS.add(new Row("events " + db + " c=32", "events received while ingest ran | delivered/s over the whole drain",
                     String.format(Locale.ROOT, "%d of %d | %.0f/s", deliveredDuring, receiver.received(), receiver.perSecond()), "-", "-"));
 
-            apart(db, b, port, hook, applied, receiver);
+            apart(db, b, port, hook, applied, receiver, rw);
 
             receiver.reset();
             long total = (quick ? 5L : 10L) * RATE;
@@ -432,7 +432,7 @@ public final class Bench {
      * CPU per webhook and per event delivered, each with the JIT's part, say which half costs what.
      */
     static void apart(String db, Bundle b, int port, LongFunction<byte[]> hook, java.util.function.Predicate<RawHttp.Response> applied,
-                      EventsReceiver receiver) throws Exception {
+                      EventsReceiver receiver, Load.Result destinationOn) throws Exception {
         adminPost(b, "/admin/events/destinations/default/disable");
         double cpu0 = b.cpuMillis();
         double jit0 = b.jitCpuMillis();
@@ -451,6 +451,11 @@ public final class Bench {
                 + " delivered, drain alone (JIT's part) | drain rate", String.format(Locale.ROOT,
                 "%.2f (%.2f) | %.2f (%.2f) ms | %.0f/s (%d of %d)", (cpu1 - cpu0) / held.passed(), (jit1 - jit0) / held.passed(),
                 (cpu2 - cpu1) / delivered, (jit2 - jit1) / delivered, delivered / drainSeconds, delivered, held.passed()), "-", "-"));
+        // #19: ingest with a destination on keeps what it does without sending (the same c=32, the same run)
+        double kept = destinationOn.passedPerSecond() / held.passedPerSecond();
+        ROWS.add(new Row("events " + db + " apart", "applied/s at c=32: destination on | disabled | on / disabled",
+                String.format(Locale.ROOT, "%.0f | %.0f/s | %.0f%%", destinationOn.passedPerSecond(), held.passedPerSecond(), 100 * kept),
+                ">= 90%", kept >= 0.9 ? "yes" : "NO"));
     }
 
     static void adminPost(Bundle b, String path) throws Exception {
