@@ -39,7 +39,8 @@ final class ReconcileBeans {
         registry.bind("reconcileChangePool",
                 context.getExecutorServiceManager().newFixedThreadPool(ReconcileBeans.class, "reconcile-changes", threads));
         // the pages of one status list after its first are fetched and applied a few at a time (PagesAhead): one
-        // page after another, a 100,000-order run kept one core busy and left the other idle
+        // page after another, a run waits for each list answer in turn, and against an upstream across a network
+        // that wait is most of the run (BENCHMARKS.md, session 13)
         int pageThreads = Integer.parseInt(setting(context.getPropertiesComponent(), "offramp.reconcile.page-threads"));
         if (pageThreads < 1) {
             throw new IllegalStateException("Refusing to start: offramp.reconcile.page-threads must be at least 1");

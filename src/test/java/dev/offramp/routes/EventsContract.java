@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
@@ -97,8 +98,8 @@ abstract class EventsContract {
 
         Map<String, Integer> threads = ThreadNiceness.byThreadName();
         int base = threads.get(Thread.currentThread().getName());
-        Map<String, Integer> delivering = new java.util.TreeMap<>();
-        Map<String, Integer> bundleOthers = new java.util.TreeMap<>();
+        Map<String, Integer> delivering = new TreeMap<>();
+        Map<String, Integer> bundleOthers = new TreeMap<>();
         threads.forEach((name, nice) -> {
             if (name.contains("events-deliver")) {
                 delivering.put(name, nice);

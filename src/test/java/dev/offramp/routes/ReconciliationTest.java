@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -228,9 +229,9 @@ class ReconciliationTest {
         }
         sim("unigox", "POST", "/_sandbox/stats/reset", "{}");
 
-        Map<String, Object>[] ran = new Map[1];
-        String log = LogCapture.logsOf(() -> ran[0] = run());
-        Map<String, Object> run = ran[0];
+        AtomicReference<Map<String, Object>> ran = new AtomicReference<>();
+        String log = LogCapture.logsOf(() -> ran.set(run()));
+        Map<String, Object> run = ran.get();
         // one request, one request line: the run's pages and changes, done on after the 202, are not requests
         assertThat(log.lines().filter(l -> l.startsWith("offramp.requests ") && l.contains("/admin/reconciliation/run")))
                 .as(log.lines().filter(l -> l.startsWith("offramp.requests ")).toList().toString())
