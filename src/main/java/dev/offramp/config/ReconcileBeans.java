@@ -9,6 +9,7 @@ import dev.offramp.status.OrderStateMachine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spi.PropertiesComponent;
@@ -32,21 +33,20 @@ final class ReconcileBeans {
         context.getComponent("quartz", QuartzComponent.class).setProperties(quartzProperties(context.getPropertiesComponent()));
         // the status changes of one list page are applied by a few threads at once (each order in its own
         // transaction): on PostgreSQL a run waited mostly for one commit after another
-        int threads = Integer.parseInt(setting(context.getPropertiesComponent(), "offramp.reconcile.change-threads"));
-        if (threads < 1) {
-            throw new IllegalStateException("Refusing to start: offramp.reconcile.change-threads must be at least 1");
-        }
-        registry.bind("reconcileChangePool",
-                context.getExecutorServiceManager().newFixedThreadPool(ReconcileBeans.class, "reconcile-changes", threads));
+        registry.bind("reconcileChangePool", threadPool(context, "offramp.reconcile.change-threads", "reconcile-changes"));
         // the pages of one status list after its first are fetched and applied a few at a time (PagesAhead): one
         // page after another, a run waits for each list answer in turn, and against an upstream across a network
         // that wait is most of the run (BENCHMARKS.md, session 13)
-        int pageThreads = Integer.parseInt(setting(context.getPropertiesComponent(), "offramp.reconcile.page-threads"));
-        if (pageThreads < 1) {
-            throw new IllegalStateException("Refusing to start: offramp.reconcile.page-threads must be at least 1");
+        registry.bind("reconcilePagePool", threadPool(context, "offramp.reconcile.page-threads", "reconcile-pages"));
+    }
+
+    /** A fixed pool of as many threads as the setting says (at least 1, or the bundle refuses to start). */
+    private static ExecutorService threadPool(CamelContext context, String key, String threadName) {
+        int threads = Integer.parseInt(setting(context.getPropertiesComponent(), key));
+        if (threads < 1) {
+            throw new IllegalStateException("Refusing to start: " + key + " must be at least 1");
         }
-        registry.bind("reconcilePagePool",
-                context.getExecutorServiceManager().newFixedThreadPool(ReconcileBeans.class, "reconcile-pages", pageThreads));
+        return context.getExecutorServiceManager().newFixedThreadPool(ReconcileBeans.class, threadName, threads);
     }
 
     static Properties quartzProperties(PropertiesComponent props) {

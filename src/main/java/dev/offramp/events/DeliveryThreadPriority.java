@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +66,9 @@ public final class DeliveryThreadPriority {
             command.addAll(List.of(Integer.toString(target), "-p", tid));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                giveUp("renice did not finish within 10 s");
-            } else if (process.exitValue() != 0) {
-                giveUp("renice exited " + process.exitValue() + ": " + output);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                giveUp("renice exited " + exit + ": " + output);
             }
         } catch (IOException | RuntimeException e) {
             giveUp(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -87,7 +84,7 @@ public final class DeliveryThreadPriority {
     }
 
     /** The niceness of one of this process's threads, {@code /proc/self/task/<tid>/stat}. */
-    public static int niceOf(String tid) throws IOException {
+    static int niceOf(String tid) throws IOException {
         return niceOf(Path.of("/proc/self/task", tid, "stat"));
     }
 

@@ -3,7 +3,6 @@ package dev.offramp.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +23,7 @@ class DeliveryThreadPriorityTest {
             priority.lowerCurrentThread();
             int once = DeliveryThreadPriority.niceOf(tid);
             priority.lowerCurrentThread();   // a second delivery on the same thread: no further step
-            return new int[] {once, DeliveryThreadPriority.niceOf(tid), psNice(tid)};
+            return new int[] {once, DeliveryThreadPriority.niceOf(tid), ThreadNiceness.ofThread(tid)};
         });
         assertThat(seen).containsExactly(Math.min(19, before + 10), Math.min(19, before + 10), Math.min(19, before + 10));
         // the caller, and a thread that never delivered, keep their priority
@@ -73,7 +72,7 @@ class DeliveryThreadPriorityTest {
             Thread.currentThread().setName("a (b) c");   // the JVM passes it on as the kernel's comm
             String tid = DeliveryThreadPriority.threadId();
             priority.lowerCurrentThread();
-            return new int[] {DeliveryThreadPriority.niceOf(tid), psNice(tid)};
+            return new int[] {DeliveryThreadPriority.niceOf(tid), ThreadNiceness.ofThread(tid)};
         });
         assertThat(seen[0]).isEqualTo(seen[1]).isGreaterThanOrEqualTo(3);
     }
@@ -85,20 +84,5 @@ class DeliveryThreadPriorityTest {
         } finally {
             thread.shutdown();
         }
-    }
-
-    /** The thread's niceness as {@code ps} reports it: an independent reader of the same kernel field. */
-    private static int psNice(String tid) throws Exception {
-        Process ps = new ProcessBuilder("ps", "-o", "nice=", "-L", "-p", Long.toString(ProcessHandle.current().pid()), "-o", "lwp=")
-                .redirectErrorStream(true).start();
-        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        ps.waitFor();
-        for (String line : out.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 2 && f[1].equals(tid)) {
-                return Integer.parseInt(f[0]);
-            }
-        }
-        throw new AssertionError("thread " + tid + " not in ps output:\n" + out);
     }
 }

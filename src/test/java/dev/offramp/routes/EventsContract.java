@@ -1,6 +1,7 @@
 package dev.offramp.routes;
 
 import dev.offramp.contract.OffRampApiContractExtension;
+import dev.offramp.events.ThreadNiceness;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -617,10 +617,10 @@ public final class Bench {
         }
     }
 
-    /** H2: local rows go in while the bundle is stopped (embedded file); PostgreSQL: while it runs, in a fresh schema. */
     /** BENCH_RECONCILE_LIST_LATENCY_MS: the Unigox simulator answers each list page this much later (default 0). */
     static final long LIST_LATENCY_MS = Long.parseLong(System.getenv().getOrDefault("BENCH_RECONCILE_LIST_LATENCY_MS", "0"));
 
+    /** H2: local rows go in while the bundle is stopped (embedded file); PostgreSQL: while it runs, in a fresh schema. */
     static void reconcile(int n, int seed, boolean postgres) throws Exception {
         String db = postgres ? "PostgreSQL" : "H2";
         String name = "reconcile-" + db.toLowerCase(Locale.ROOT) + "-" + n;

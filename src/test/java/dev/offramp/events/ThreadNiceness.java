@@ -1,4 +1,4 @@
-package dev.offramp.routes;
+package dev.offramp.events;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import javax.management.ObjectName;
  * (the DiagnosticCommand MBean, what {@code jcmd Thread.print} shows, with each thread's kernel id), the
  * niceness from {@code ps}, a reader independent of the bundle's.
  */
-final class ThreadNiceness {
+public final class ThreadNiceness {
 
     private static final Pattern DUMP_LINE = Pattern.compile("^\"(.*)\" .* nid=(0x[0-9a-f]+|\\d+) ", Pattern.MULTILINE);
 
@@ -22,7 +22,7 @@ final class ThreadNiceness {
     }
 
     /** Thread name to niceness; threads that ended between the dump and {@code ps} are left out. */
-    static Map<String, Integer> byThreadName() throws Exception {
+    public static Map<String, Integer> byThreadName() throws Exception {
         String dump = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "threadPrint",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
@@ -38,6 +38,15 @@ final class ThreadNiceness {
             }
         }
         return byName;
+    }
+
+    /** One thread's niceness, by its kernel id. */
+    public static int ofThread(String tid) throws Exception {
+        Integer nice = niceByTid().get(Long.parseLong(tid));
+        if (nice == null) {
+            throw new AssertionError("thread " + tid + " is not in ps's list of this process's threads");
+        }
+        return nice;
     }
 
     private static Map<Long, Integer> niceByTid() throws Exception {
