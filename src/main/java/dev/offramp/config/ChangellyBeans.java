@@ -6,6 +6,7 @@ import dev.offramp.changelly.ChangellyCallbackVerifier;
 import dev.offramp.changelly.ChangellyCallbacks;
 import dev.offramp.changelly.ChangellyKeys;
 import dev.offramp.changelly.ChangellyRequestSigner;
+import dev.offramp.changelly.ChangellyReconcileListing;
 import dev.offramp.changelly.ChangellyRequests;
 import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
@@ -65,7 +66,10 @@ public final class ChangellyBeans {
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
         registry.bind("prepareChangellyHttp", new PrepareChangellyHttp(props.resolveProperty("changelly.api-key").orElse("")));
-        registry.bind("changellyViews", new ChangellyViews(responses));
+        ChangellyViews views = new ChangellyViews(responses);
+        registry.bind("changellyViews", views);
+        // what the reconcile-upstream-* templates ask of Changelly (routes/reconcile/reconcile-changelly.camel.yaml)
+        registry.bind("changellyReconcileListing", new ChangellyReconcileListing(requests, views));
         // the catalogue in snake_case (GET /api/v1/countries, /currencies, /providers)
         registry.bind("catalogueViews", new dev.offramp.changelly.CatalogueViews());
         ChangellyCallbacks callbacks = new ChangellyCallbacks();

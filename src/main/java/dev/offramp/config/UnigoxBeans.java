@@ -7,6 +7,7 @@ import dev.offramp.unigox.UnigoxAuthStatus;
 import dev.offramp.unigox.ReadUnigoxWebhook;
 import dev.offramp.unigox.UnigoxKyc;
 import dev.offramp.unigox.UnigoxOrderDetails;
+import dev.offramp.unigox.UnigoxReconcileListing;
 import dev.offramp.unigox.UnigoxRequests;
 import dev.offramp.unigox.UnigoxResponses;
 import dev.offramp.unigox.UnigoxViews;
@@ -51,7 +52,10 @@ public final class UnigoxBeans {
         registry.bind("unigoxResponses", responses);
         registry.bind("unigoxViews", new UnigoxViews(responses));
         registry.bind("unigoxKyc", new UnigoxKyc());
-        registry.bind("unigoxOrderDetails", new UnigoxOrderDetails(Clock.systemUTC()));
+        UnigoxOrderDetails orderDetails = new UnigoxOrderDetails(Clock.systemUTC());
+        registry.bind("unigoxOrderDetails", orderDetails);
+        // what the reconcile-upstream-* templates ask of Unigox (routes/reconcile/reconcile-unigox.camel.yaml)
+        registry.bind("unigoxReconcileListing", new UnigoxReconcileListing(orderDetails));
         registry.bind("payoutMethods", new PayoutMethods());
         UnigoxWebhookEvents webhookEvents = new UnigoxWebhookEvents();
         UnigoxWebhookSignature webhookSignature = !enabled ? null : new UnigoxWebhookSignature(

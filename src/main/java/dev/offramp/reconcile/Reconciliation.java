@@ -1,6 +1,5 @@
 package dev.offramp.reconcile;
 
-import dev.offramp.http.JsonBodies;
 import dev.offramp.status.OrderStateMachine;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -53,29 +52,6 @@ public final class Reconciliation {
 
     public int plus(int value, int step) {
         return value + step;
-    }
-
-    /** GET /v1/orders for one status page of the reconciliation window. */
-    public Map<String, Object> changellyStatusQuery(String status, int offset, OffsetDateTime windowStart) {
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("status", status);
-        q.put("startDate", windowStart.toInstant().toString());
-        q.put("offset", offset);
-        q.put("limit", 100);
-        return q;
-    }
-
-    /** GET /v1/orders for a batch of our open orders by their Changelly ids. */
-    public Map<String, Object> changellyIdsQuery(List<Map<String, Object>> localRows) {
-        List<String> ids = new ArrayList<>();
-        for (Map<String, Object> row : localRows) {
-            ids.add(String.valueOf(row.get("provider_order_id")));
-        }
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("orderId", ids);
-        q.put("offset", 0);
-        q.put("limit", 100);
-        return q;
     }
 
     /** The id after which the next keyset page of local orders starts. */
@@ -158,33 +134,6 @@ public final class Reconciliation {
                 : ((Number) counts.get("money_in_escrow")).intValue());
     }
 
-    /**
-     * The Unigox status one fetched order sends to the status router, or null when there is nothing to
-     * apply. Unigox reads {@code cancelled} before, during and after a refund (its contract: "the status
-     * does not distinguish them and never will"); only {@code allowed_actions} tells them apart. So an
-     * order of ours at {@code refund_pending} (we authorized the refund) that Unigox no longer offers
-     * {@code authorize-refund} for has been refunded: its {@code refunded} webhook was lost.
-     */
-    public String unigoxStatusToApply(String localStatus, Map<String, Object> fetched) {
-        Object fetchedStatus = fetched == null ? null : fetched.get("status");
-        if (refundDoneWithoutWord(localStatus, fetched)) {
-            return "refunded";
-        }
-        return fetchedStatus == null || fetchedStatus.equals(localStatus) ? null : fetchedStatus.toString();
-    }
-
-    /** The timeline reason of a status reconciliation infers rather than reads (see unigoxStatusToApply). */
-    public String unigoxStatusReason(String localStatus, Map<String, Object> fetched) {
-        return refundDoneWithoutWord(localStatus, fetched)
-                ? "Unigox reads cancelled and no longer offers authorize-refund after our authorization: refunded"
-                : null;
-    }
-
-    private static boolean refundDoneWithoutWord(String localStatus, Map<String, Object> fetched) {
-        return "refund_pending".equals(localStatus) && fetched != null && "cancelled".equals(fetched.get("status"))
-                && !dev.offramp.unigox.UnigoxOrderDetails.refundOffered(fetched);
-    }
-
     public void countSingle(RunSummary summary) {
         summary.single();
     }
@@ -209,86 +158,6 @@ public final class Reconciliation {
 
     public void countOrphans(RunSummary summary, PageDiff diff) {
         summary.orphans(diff.orphans().size());
-    }
-
-    /**
-     * Reads one list page. Unigox: {@code {"success":true,"data":{"orders":[…],"pagination":{…}}}};
-     * Changelly: {@code {"orders":[…],"total":…}} (or the older {@code [{"orders":[…]}]}).
-     *
-     * @return the orders as {id, status} maps, or null when the page could not be had (the caller
-     *         records an error and stops paging that list)
-     */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> page(String provider, Integer httpStatus, String body, String transportError) {
-        if (transportError != null || httpStatus == null || httpStatus / 100 != 2 || body == null) {
-            return null;
-        }
-        Object parsed;
-        try {
-            parsed = JsonBodies.parse(body);
-        } catch (Exception unreadable) {
-            return null;
-        }
-        Object root = parsed;
-        if ("unigox".equals(provider) && parsed instanceof Map<?, ?> envelope) {
-            root = envelope.get("data");
-        }
-        if (root instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Map<?, ?> m && m.get("orders") != null) {
-            root = m;
-        }
-        if (!(root instanceof Map<?, ?> data) || !(data.get("orders") instanceof List<?> orders)) {
-            return null;
-        }
-        String idField = "unigox".equals(provider) ? "order_id" : "orderId";
-        List<Map<String, Object>> page = new ArrayList<>(orders.size());
-        for (Object o : orders) {
-            if (o instanceof Map<?, ?> order && order.get(idField) != null) {
-                Map<String, Object> entry = new HashMap<>();
-                entry.put("id", order.get(idField).toString());
-                entry.put("status", order.get("status") == null ? null : order.get("status").toString());
-                if ("unigox".equals(provider)) {
-                    // the whole order: what it says beside its status is kept (UnigoxOrderDetails)
-                    entry.put("order", order);
-                }
-                page.add(entry);
-            }
-        }
-        return page;
-    }
-
-    /** The Unigox orders of a page as Unigox sent them (see {@link #page}). */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> unigoxOrders(List<Map<String, Object>> page) {
-        List<Map<String, Object>> orders = new ArrayList<>();
-        for (Map<String, Object> entry : page) {
-            if (entry.get("order") instanceof Map<?, ?> order) {
-                orders.add((Map<String, Object>) order);
-            }
-        }
-        return orders;
-    }
-
-    /**
-     * One upstream order fetched alone (Unigox GET /orders/{id}): the order as Unigox sent it, with
-     * {@code id} and {@code status} as text, or null.
-     */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> single(Integer httpStatus, String body, String transportError) {
-        if (transportError != null || httpStatus == null || httpStatus / 100 != 2 || body == null) {
-            return null;
-        }
-        try {
-            Object parsed = JsonBodies.parse(body);
-            if (parsed instanceof Map<?, ?> envelope && envelope.get("data") instanceof Map<?, ?> data && data.get("status") != null) {
-                Map<String, Object> entry = new HashMap<>((Map<String, Object>) data);
-                entry.put("id", String.valueOf(data.get("order_id")));
-                entry.put("status", data.get("status").toString());
-                return entry;
-            }
-        } catch (Exception unreadable) {
-            // reported as an error by the caller
-        }
-        return null;
     }
 
     /** The upstream ids of a page, for the one query that finds their local orders. */
@@ -327,11 +196,6 @@ public final class Reconciliation {
             }
         }
         return new PageDiff(changes, orphans, covered.isEmpty() ? List.of("") : covered);
-    }
-
-    /** The rest of a Unigox status list after its full first page: see {@link PagesAhead}. */
-    public PagesAhead unigoxPagesAhead(String firstPageBody, int limit) {
-        return PagesAhead.afterUnigoxFirstPage(firstPageBody, limit);
     }
 
     /** Whether a page was full, so another may follow (a short page is the last). */

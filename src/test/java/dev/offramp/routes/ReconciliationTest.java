@@ -250,6 +250,28 @@ class ReconciliationTest {
     }
 
     @Test
+    void theExpectedPayoutOfEveryChangellyOrderReadIsKeptAsItsOwnFetchKeepsIt() throws Exception {
+        String userId = bundle.insertUser("recon-payout-" + UUID.randomUUID());
+        // one order a status list reads (pending), one only the fetch of uncovered orders by id reads (complete is not listed)
+        JsonNode listed = changellyOrder(userId);
+        JsonNode uncovered = changellyOrder(userId);
+        changelly("PATCH", "/v1/sandbox/order/" + listed.get("provider_order_id").asText(), null,
+                Map.of("status", "pending", "payoutAmount", "87.65"));
+        changelly("PATCH", "/v1/sandbox/order/" + uncovered.get("provider_order_id").asText(), null,
+                Map.of("status", "complete", "payoutAmount", "91.2"));
+
+        Map<String, Object> run = run();
+
+        assertThat(run.get("status")).as(String.valueOf(run)).isEqualTo("completed");
+        JsonNode listedNow = ok(bundle.get("/api/v1/orders/" + listed.get("id").asText()), 200);
+        JsonNode uncoveredNow = ok(bundle.get("/api/v1/orders/" + uncovered.get("id").asText()), 200);
+        assertThat(listedNow.get("provider_status").asText()).isEqualTo("pending");
+        assertThat(listedNow.get("fiat_amount").asText()).isEqualTo("87.65");
+        assertThat(uncoveredNow.get("provider_status").asText()).isEqualTo("complete");
+        assertThat(uncoveredNow.get("fiat_amount").asText()).isEqualTo("91.2");
+    }
+
+    @Test
     void aFailingUpstreamMakesThePassPartialAndTheNextRunFinishesTheJob() throws Exception {
         String userId = bundle.insertUser("recon-partial-" + UUID.randomUUID());
         JsonNode order = changellyOrder(userId);

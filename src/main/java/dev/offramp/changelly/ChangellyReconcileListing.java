@@ -1,0 +1,94 @@
+package dev.offramp.changelly;
+
+import dev.offramp.http.JsonBodies;
+import dev.offramp.reconcile.PagesAhead;
+import dev.offramp.reconcile.ReconcileListing;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How Changelly lists its orders to reconciliation: {@code GET /v1/orders?status=…&startDate=…&offset=…
+ * &limit=100} within the window, answered as {@code {"orders":[…],"limit","offset","total"}} (or the older
+ * {@code [{"orders":[…]}]}). Our orders no page covered are asked for by their ids, up to 100 in one
+ * {@code GET /v1/orders?orderId=…} read like a list page. The payout a listed order expects is kept, as
+ * its own fetch keeps it (sql/changelly/record-expected-payouts.sql).
+ */
+public final class ChangellyReconcileListing implements ReconcileListing {
+
+    private final ChangellyRequests requests;
+    private final ChangellyViews views;
+
+    public ChangellyReconcileListing(ChangellyRequests requests, ChangellyViews views) {
+        this.requests = requests;
+        this.views = views;
+    }
+
+    @Override
+    public Map<String, Object> statusPage(String status, int page, OffsetDateTime windowStart) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("status", status);
+        q.put("startDate", windowStart.toInstant().toString());
+        q.put("offset", (page - 1) * PAGE_SIZE);
+        q.put("limit", PAGE_SIZE);
+        return q;
+    }
+
+    /** One page at a time: the pages to come are not read from {@code total} (yet). */
+    @Override
+    public PagesAhead pagesAhead(String firstPageBody) {
+        return PagesAhead.ONE_BY_ONE;
+    }
+
+    @Override
+    public List<Map<String, Object>> page(Integer httpStatus, String body, String transportError) {
+        if (!ReconcileListing.answered(httpStatus, body, transportError)) {
+            return null;
+        }
+        Object root;
+        try {
+            root = JsonBodies.parse(body);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+        if (root instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Map<?, ?> m && m.get("orders") != null) {
+            root = m;
+        }
+        if (!(root instanceof Map<?, ?> data) || !(data.get("orders") instanceof List<?> orders)) {
+            return null;
+        }
+        return ReconcileListing.listed(orders, "orderId");
+    }
+
+    /** The parameters of record-expected-payouts.sql: each listed order's payoutAmount that reads as a payout. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> details(List<Map<String, Object>> page) {
+        List<Map<String, Object>> payouts = new ArrayList<>();
+        for (Map<String, Object> entry : page) {
+            String payout = entry.get("order") instanceof Map<?, ?> order ? views.expectedPayout((Map<String, Object>) order) : null;
+            if (payout != null) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("provider_order_id", entry.get("id"));
+                row.put("expected_payout", payout);
+                payouts.add(row);
+            }
+        }
+        return payouts;
+    }
+
+    /** The whole batch in one list request by ids (none for an empty batch). */
+    @Override
+    public List<Object> uncoveredChecks(List<Map<String, Object>> localRows) {
+        if (localRows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(localRows.size());
+        for (Map<String, Object> row : localRows) {
+            ids.add(String.valueOf(row.get("provider_order_id")));
+        }
+        return List.of(requests.ordersByIdQuery(ids));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.offramp.changelly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offramp.reconcile.PagesAhead;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What reconciliation asks of Changelly's order list (GET /v1/orders as its docs describe it). */
+class ChangellyReconcileListingTest {
+
+    final ChangellyReconcileListing listing = new ChangellyReconcileListing(
+            new ChangellyRequests("https://fiat-api.changelly.com", null), new ChangellyViews(new ChangellyResponses()));
+
+    @Test
+    void aStatusPageIsAnOffsetWithinTheWindow() {
+        OffsetDateTime window = OffsetDateTime.of(2026, 11, 4, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertThat(listing.statusPage("pending", 1, window))
+                .containsExactly(Map.entry("status", "pending"), Map.entry("startDate", "2026-11-04T12:00:00Z"),
+                        Map.entry("offset", 0), Map.entry("limit", 100));
+        assertThat(listing.statusPage("hold", 3, window)).containsEntry("offset", 200).containsEntry("limit", 100);
+    }
+
+    @Test
+    void aPageIsReadFromEitherShapeAndEntriesWithoutAnIdArePassedOver() {
+        String body = "{\"orders\":[{\"orderId\":\"c1\",\"status\":\"pending\",\"payoutAmount\":\"10.5\"},"
+                + "{\"status\":\"complete\"},\"junk\",{\"orderId\":7}],\"limit\":100,\"offset\":0,\"total\":4}";
+        List<Map<String, Object>> page = listing.page(200, body, null);
+        assertThat(page).extracting(o -> o.get("id")).containsExactly("c1", "7");
+        assertThat(page.get(0)).containsEntry("status", "pending");
+        assertThat(page.get(1).get("status")).isNull();
+        assertThat(listing.page(200, "[{\"orders\":[{\"orderId\":\"c2\",\"status\":\"hold\"}]}]", null))
+                .extracting(o -> o.get("id")).containsExactly("c2");
+    }
+
+    @Test
+    void aPageThatCannotBeHadIsNull() {
+        assertThat(listing.page(500, "{\"orders\":[]}", null)).isNull();
+        assertThat(listing.page(null, null, "timeout")).isNull();
+        assertThat(listing.page(200, "not json", null)).isNull();
+        assertThat(listing.page(200, "{\"errorType\":\"x\"}", null)).isNull();
+        assertThat(listing.page(200, "[]", null)).isNull();
+    }
+
+    @Test
+    void onlyAPayoutThatReadsAsOneIsKept() {
+        List<Map<String, Object>> page = listing.page(200, "{\"orders\":["
+                + "{\"orderId\":\"a\",\"status\":\"pending\",\"payoutAmount\":\"87.65\"},"
+                + "{\"orderId\":\"b\",\"status\":\"pending\",\"payoutAmount\":91.2},"
+                + "{\"orderId\":\"c\",\"status\":\"pending\",\"payoutAmount\":\"-1\"},"
+                + "{\"orderId\":\"d\",\"status\":\"pending\",\"payoutAmount\":\"1e400\"},"
+                + "{\"orderId\":\"e\",\"status\":\"pending\",\"payoutAmount\":null},"
+                + "{\"orderId\":\"f\",\"status\":\"pending\"}]}", null);
+        assertThat(listing.details(page)).containsExactly(
+                Map.of("provider_order_id", "a", "expected_payout", "87.65"),
+                Map.of("provider_order_id", "b", "expected_payout", "91.2"));
+    }
+
+    @Test
+    void ourUncoveredOrdersAreAskedForInOneRequestByTheirIds() {
+        List<Object> checks = listing.uncoveredChecks(List.of(
+                Map.of("id", "o1", "provider_order_id", "c1"), Map.of("id", "o2", "provider_order_id", "c2")));
+        assertThat(checks).singleElement().isEqualTo(Map.of("orderId", List.of("c1", "c2"), "offset", 0, "limit", 2));
+        assertThat(listing.uncoveredChecks(List.of())).isEmpty();
+    }
+
+    @Test
+    void theListIsReadOnePageAtATime() {
+        assertThat(listing.pagesAhead("{\"orders\":[],\"limit\":100,\"offset\":0,\"total\":350}")).isEqualTo(PagesAhead.ONE_BY_ONE);
+    }
+}
