@@ -36,10 +36,30 @@ public final class ChangellyReconcileListing implements ReconcileListing {
         return q;
     }
 
-    /** One page at a time: the pages to come are not read from {@code total} (yet). */
+    /**
+     * From the first page's {@code total} (the docs: "Total number of orders"), when the answer kept our
+     * {@code limit} of 100: with another limit the offsets of the pages to come would not be ours, so
+     * paging goes one page at a time, as it does without a {@code total} (the older list shape).
+     */
     @Override
     public PagesAhead pagesAhead(String firstPageBody) {
-        return PagesAhead.ONE_BY_ONE;
+        Object parsed;
+        try {
+            parsed = JsonBodies.parse(firstPageBody);
+        } catch (RuntimeException unreadable) {
+            return PagesAhead.ONE_BY_ONE;
+        }
+        if (!(parsed instanceof Map<?, ?> answer) || wholeNumber(answer.get("total")) < 0
+                || answer.get("limit") != null && wholeNumber(answer.get("limit")) != PAGE_SIZE) {
+            return PagesAhead.ONE_BY_ONE;
+        }
+        long total = wholeNumber(answer.get("total"));
+        return PagesAhead.fromTotals(total, total / PAGE_SIZE + (total % PAGE_SIZE == 0 ? 0 : 1), PAGE_SIZE);
+    }
+
+    /** A JSON integer as a long, or -1 for anything else (text, a fraction, a number beyond a long). */
+    private static long wholeNumber(Object value) {
+        return value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : -1;
     }
 
     @Override

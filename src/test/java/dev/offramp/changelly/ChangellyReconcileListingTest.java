@@ -67,8 +67,37 @@ class ChangellyReconcileListingTest {
         assertThat(listing.uncoveredChecks(List.of())).isEmpty();
     }
 
+    static String firstPage(Object total, Object limit) {
+        return "{\"orders\":[],\"limit\":" + limit + ",\"offset\":0,\"total\":" + total + "}";
+    }
+
     @Test
-    void theListIsReadOnePageAtATime() {
-        assertThat(listing.pagesAhead("{\"orders\":[],\"limit\":100,\"offset\":0,\"total\":350}")).isEqualTo(PagesAhead.ONE_BY_ONE);
+    void theTotalOfTheFirstPageSaysWhichPagesToReadAhead() {
+        PagesAhead plan = listing.pagesAhead(firstPage(350, 100));
+        assertThat(plan.pages()).containsExactly(2, 3, 4);
+        assertThat(plan.nextPage()).isEqualTo(5);
+        assertThat(plan.thenOneByOne()).isFalse();
+        // a full last page may have a successor by now: asked for, one at a time
+        PagesAhead full = listing.pagesAhead(firstPage(400, 100));
+        assertThat(full.pages()).containsExactly(2, 3, 4);
+        assertThat(full.thenOneByOne()).isTrue();
+        assertThat(listing.pagesAhead(firstPage(100, 100))).isEqualTo(PagesAhead.ONE_BY_ONE);
+        assertThat(listing.pagesAhead("{\"orders\":[],\"total\":250}").pages()).containsExactly(2, 3);
+    }
+
+    @Test
+    void withoutAUsableTotalOrWithAnotherLimitPagingStaysOneAtATime() {
+        for (String body : List.of(firstPage(350, 50), firstPage(350, "\"100\""), firstPage("\"350\"", 100), firstPage(-5, 100),
+                firstPage("null", 100), "[{\"orders\":[]}]", "not json", "[]")) {
+            assertThat(listing.pagesAhead(body)).as(body).isEqualTo(PagesAhead.ONE_BY_ONE);
+        }
+        assertThat(listing.pagesAhead(null)).isEqualTo(PagesAhead.ONE_BY_ONE);
+    }
+
+    @Test
+    void aHostileTotalReadsAtMostTenThousandPagesAhead() {
+        PagesAhead plan = listing.pagesAhead(firstPage(Long.MAX_VALUE, 100));
+        assertThat(plan.pages()).hasSize(PagesAhead.MAX_PAGES_AHEAD);
+        assertThat(plan.thenOneByOne()).isTrue();
     }
 }

@@ -229,9 +229,20 @@ class ReconciliationTest {
         }
         sim("unigox", "POST", "/_sandbox/stats/reset", "{}");
 
+        // pages 2 and 3 are read side by side, on the two page threads
+        InFlightTogether aheadPages = new InFlightTogether(r -> r.path().endsWith("/orders") && r.query() != null
+                && (r.query().contains("status=crypto_received&page=2&") || r.query().contains("status=crypto_received&page=3&")));
+        var simulator = context.getRegistry().lookupByNameAndType("unigoxSimulator", dev.offramp.sandbox.unigox.UnigoxSimulator.class);
+        simulator.observe(aheadPages);
         AtomicReference<Map<String, Object>> ran = new AtomicReference<>();
-        String log = LogCapture.logsOf(() -> ran.set(run()));
+        String log;
+        try {
+            log = LogCapture.logsOf(() -> ran.set(run()));
+        } finally {
+            simulator.stopObserving(aheadPages);
+        }
         Map<String, Object> run = ran.get();
+        assertThat(aheadPages.together).as("pages 2 and 3 in flight at once").containsExactly(true, true);
         // one request, one request line: the run's pages and changes, done on after the 202, are not requests
         assertThat(log.lines().filter(l -> l.startsWith("offramp.requests ") && l.contains("/admin/reconciliation/run")))
                 .as(log.lines().filter(l -> l.startsWith("offramp.requests ")).toList().toString())
@@ -269,6 +280,63 @@ class ReconciliationTest {
         assertThat(listedNow.get("fiat_amount").asText()).isEqualTo("87.65");
         assertThat(uncoveredNow.get("provider_status").asText()).isEqualTo("complete");
         assertThat(uncoveredNow.get("fiat_amount").asText()).isEqualTo("91.2");
+    }
+
+    @Test
+    void aLongChangellyStatusListIsReadAheadFromItsTotalAndEveryPageIsReadOnce() throws Exception {
+        // 250 orders Changelly holds for us, ours too; every tenth of ours is still behind (pending)
+        int count = 250;
+        String userRef = "recon-ahead-" + UUID.randomUUID();
+        List<String> ours = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> created = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
+                    "externalOrderId", "ahead-" + i + "-" + UUID.randomUUID(), "externalUserId", userRef, "providerCode", "moonpay",
+                    "currencyFrom", "ETH", "currencyTo", "EUR", "amountFrom", "0.1", "country", "IT",
+                    "refundAddress", "0x8cfbd31371e9bec8c82ae101e25bd9394c03a227"));
+            String changellyId = (String) created.get("orderId");
+            changelly("PATCH", "/v1/sandbox/order/" + changellyId, null, Map.of("status", "hold"));
+            String id = UUID.randomUUID().toString();
+            boolean behind = i % 10 == 0;
+            bundle.execute("INSERT INTO orders (id, provider, provider_order_id, crypto_amount, crypto_currency, fiat_amount, fiat_currency,"
+                    + " provider_status, status, version) VALUES (?, 'changelly', ?, 0.1, 'ETH', 92, 'EUR', ?, ?, 0)",
+                    id, changellyId, behind ? "pending" : "hold", behind ? "processing" : "on_hold");
+            ours.add(id);
+        }
+        // the pages a run must read, from the simulator's own total: ceil(n/100), one more when the last is full
+        @SuppressWarnings("unchecked")
+        long n = ((Number) ((Map<String, Object>) changelly("GET", "/v1/orders", Map.of("status", "hold", "limit", 1), null)).get("total")).longValue();
+        List<Integer> expectedOffsets = new java.util.ArrayList<>();
+        for (long offset = 0; offset < n + (n % 100 == 0 ? 1 : 0); offset += 100) {
+            expectedOffsets.add((int) offset);
+        }
+        List<Integer> offsetsRead = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.offramp.sandbox.SandboxExchangeObserver observer = (request, response, fault) -> {
+            String query = request.query() == null ? "" : request.query();
+            if (request.method().equals("GET") && request.path().equals("/v1/orders") && query.contains("status=hold")) {
+                offsetsRead.add(Integer.parseInt(query.replaceAll(".*(?:^|&)offset=(\\d+).*", "$1")));
+            }
+        };
+        // pages 2 and 3 (offsets 100 and 200) are read side by side, on the two page threads
+        InFlightTogether aheadPages = new InFlightTogether(r -> r.path().equals("/v1/orders") && r.query() != null
+                && r.query().contains("status=hold") && (r.query().contains("offset=100") || r.query().contains("offset=200")));
+        var simulator = context.getRegistry().lookupByNameAndType("changellySimulator", dev.offramp.sandbox.changelly.ChangellySimulator.class);
+        simulator.observe(observer);
+        simulator.observe(aheadPages);
+        Map<String, Object> run;
+        try {
+            run = run();
+        } finally {
+            simulator.stopObserving(observer);
+            simulator.stopObserving(aheadPages);
+        }
+
+        assertThat(run.get("status")).as(String.valueOf(run)).isEqualTo("completed");
+        assertThat(offsetsRead).as("hold list pages read, each once").containsExactlyInAnyOrderElementsOf(expectedOffsets);
+        assertThat(aheadPages.together).as("pages 2 and 3 in flight at once").containsExactly(true, true);
+        for (int i = 0; i < count; i++) {
+            assertThat(bundle.orderRow(ours.get(i)).get("provider_status")).as("order " + i).isEqualTo("hold");
+        }
     }
 
     @Test
@@ -316,5 +384,34 @@ class ReconciliationTest {
         assertThat(runs.get("runs").get(0).has("changes_applied")).isTrue();
         assertThat(bundle.send("GET", "/admin/reconciliation/runs", null, Bundle.API_KEY).statusCode())
                 .as("the API key is not an admin key").isEqualTo(401);
+    }
+
+    /**
+     * Holds each of two requests to a simulator until the other has arrived too (at most 10 s): both are
+     * in flight at once exactly when {@link #together} ends up holding two trues. Pages read one after
+     * another would leave the first held until the time runs out, and record false.
+     */
+    static final class InFlightTogether implements dev.offramp.sandbox.SandboxExchangeObserver {
+
+        private final java.util.function.Predicate<dev.offramp.sandbox.SandboxRequest> which;
+        private final java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        final List<Boolean> together = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        InFlightTogether(java.util.function.Predicate<dev.offramp.sandbox.SandboxRequest> which) {
+            this.which = which;
+        }
+
+        @Override
+        public void observed(dev.offramp.sandbox.SandboxRequest request, dev.offramp.sandbox.SandboxResponse response, boolean fault) {
+            if (which.test(request)) {
+                both.countDown();
+                try {
+                    together.add(both.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    together.add(false);
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.offramp.sandbox.changelly;
 
+import dev.offramp.sandbox.SandboxAnswer;
+import dev.offramp.sandbox.SandboxExchangeObserver;
+import dev.offramp.sandbox.SandboxObservers;
 import dev.offramp.sandbox.SandboxRequest;
 import dev.offramp.sandbox.SandboxResponse;
 import dev.offramp.sandbox.SandboxSimulator;
@@ -62,6 +65,7 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
     private final FiatApiEndpoints api;
     private final ChangellyControlEndpoints controls;
     private final CheckoutPage checkout;
+    private final SandboxObservers observers = new SandboxObservers("changelly");
 
     public ChangellySimulator(ChangellySimulatorSettings settings) {
         this(settings, Clock.systemUTC());
@@ -106,34 +110,49 @@ public final class ChangellySimulator implements SandboxSimulator, AutoCloseable
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
+        SandboxAnswer answer = answer(request);
+        observers.tell(request, answer.response(), answer.faultInjected());
+        return answer.response();
+    }
+
+    /** Adds an observer of every request and answer (tests count and check what the bundle asks). */
+    public void observe(SandboxExchangeObserver observer) {
+        observers.add(observer);
+    }
+
+    public void stopObserving(SandboxExchangeObserver observer) {
+        observers.remove(observer);
+    }
+
+    private SandboxAnswer answer(SandboxRequest request) {
         String path = withoutTrailingSlash(request.path());
         try {
             if (path.startsWith("/_sandbox/")) {
-                return controls.handle(path, request).orElseThrow(ChangellyApiError::routeNotFound);
+                return SandboxAnswer.of(controls.handle(path, request).orElseThrow(ChangellyApiError::routeNotFound));
             }
             Matcher page = CHECKOUT.matcher(path);
             if (page.matches() && "GET".equals(request.method())) {
-                return checkout.render(page.group(1));
+                return SandboxAnswer.of(checkout.render(page.group(1)));
             }
             signatures.requireAuthentic(request);
             Optional<ChangellyInjectedFault> fault = faults.take(path);
             if (fault.isPresent() && !fault.get().afterProcessing()) {
                 Optional<SandboxResponse> injected = apply(fault.get());
                 if (injected.isPresent()) {
-                    return injected.get();
+                    return SandboxAnswer.fault(injected.get());
                 }
             }
             SandboxResponse answer = api.handle(path, request).orElseThrow(ChangellyApiError::routeNotFound);
             if (fault.isPresent() && fault.get().afterProcessing()) {
                 // the work is done; only its answer is lost (or late)
-                return apply(fault.get()).orElse(answer);
+                return apply(fault.get()).map(SandboxAnswer::fault).orElse(SandboxAnswer.of(answer));
             }
-            return answer;
+            return SandboxAnswer.of(answer);
         } catch (ChangellyApiError e) {
-            return e.toResponse();
+            return SandboxAnswer.of(e.toResponse());
         } catch (RuntimeException e) {
             LOG.error("Changelly sandbox: {} {} failed", request.method(), path, e);
-            return ChangellyApiError.internalServerError().toResponse();
+            return SandboxAnswer.of(ChangellyApiError.internalServerError().toResponse());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.offramp.sandbox.unigox;
 
+import dev.offramp.sandbox.SandboxAnswer;
 import dev.offramp.sandbox.SandboxExchangeObserver;
+import dev.offramp.sandbox.SandboxObservers;
 import dev.offramp.sandbox.SandboxRequest;
 import dev.offramp.sandbox.SandboxResponse;
 import dev.offramp.sandbox.SandboxSimulator;
@@ -9,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
     private final ResponseLatency latency = new ResponseLatency();
     private final RequestStats stats = new RequestStats();
     private final UnigoxFaultInjector faults = new UnigoxFaultInjector();
-    private final List<SandboxExchangeObserver> observers = new CopyOnWriteArrayList<>();
+    private final SandboxObservers observers = new SandboxObservers("unigox");
 
     public UnigoxSimulator(UnigoxSimulatorSettings settings) {
         this(settings, Clock.systemUTC());
@@ -132,26 +133,12 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        Answer answer = answer(request);
-        for (SandboxExchangeObserver observer : observers) {
-            try {
-                observer.observed(request, answer.response(), answer.faultInjected());
-            } catch (RuntimeException e) {
-                LOG.warn("unigox simulator observer failed on {} {}", request.method(), request.path(), e);
-            }
-        }
+        SandboxAnswer answer = answer(request);
+        observers.tell(request, answer.response(), answer.faultInjected());
         return answer.response();
     }
 
-    /** An answer, and whether it is an armed fault's. */
-    private record Answer(SandboxResponse response, boolean faultInjected) {
-
-        static Answer of(SandboxResponse response) {
-            return new Answer(response, false);
-        }
-    }
-
-    private Answer answer(SandboxRequest request) {
+    private SandboxAnswer answer(SandboxRequest request) {
         try {
             RouteTable.Match match = routes.match(request).orElseThrow(() -> SimError.partner(404, "NOT_FOUND",
                     "no such endpoint: " + request.method() + " " + request.path()));
@@ -174,7 +161,7 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
             if (fault.isPresent() && !fault.get().afterProcessing()) {
                 Optional<SandboxResponse> injected = meet(fault.get(), route.envelope());
                 if (injected.isPresent()) {
-                    return new Answer(injected.get(), true);
+                    return SandboxAnswer.fault(injected.get());
                 }
             }
             Call call = new Call(request, match.pathParams(), route.envelope());
@@ -190,18 +177,18 @@ public final class UnigoxSimulator implements SandboxSimulator, AutoCloseable {
                 // the work is done; only its answer is lost (or late)
                 Optional<SandboxResponse> lost = meet(fault.get(), route.envelope());
                 if (lost.isPresent()) {
-                    return new Answer(lost.get(), true);
+                    return SandboxAnswer.fault(lost.get());
                 }
             }
             if (reply.data() == Reply.NO_BODY) {
-                return Answer.of(new SandboxResponse(reply.status(), null, "", java.util.Map.of()));
+                return SandboxAnswer.of(new SandboxResponse(reply.status(), null, "", java.util.Map.of()));
             }
-            return Answer.of(SandboxResponse.json(reply.status(), UnigoxJson.write(UnigoxJson.object("success", true, "data", reply.data()))));
+            return SandboxAnswer.of(SandboxResponse.json(reply.status(), UnigoxJson.write(UnigoxJson.object("success", true, "data", reply.data()))));
         } catch (SimError e) {
-            return Answer.of(SandboxResponse.json(e.status(), UnigoxJson.write(e.body())));
+            return SandboxAnswer.of(SandboxResponse.json(e.status(), UnigoxJson.write(e.body())));
         } catch (RuntimeException e) {
             LOG.error("unigox simulator failed on {} {}", request.method(), request.path(), e);
-            return Answer.of(SandboxResponse.json(500, UnigoxJson.write(
+            return SandboxAnswer.of(SandboxResponse.json(500, UnigoxJson.write(
                     SimError.partner(500, "INTERNAL_ERROR", "the simulator failed; see its log").body())));
         }
     }
