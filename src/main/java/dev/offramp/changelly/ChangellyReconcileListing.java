@@ -1,6 +1,5 @@
 package dev.offramp.changelly;
 
-import dev.offramp.http.JsonBodies;
 import dev.offramp.reconcile.PagesAhead;
 import dev.offramp.reconcile.ReconcileListing;
 import java.time.OffsetDateTime;
@@ -43,13 +42,7 @@ public final class ChangellyReconcileListing implements ReconcileListing {
      */
     @Override
     public PagesAhead pagesAhead(String firstPageBody) {
-        Object parsed;
-        try {
-            parsed = JsonBodies.parse(firstPageBody);
-        } catch (RuntimeException unreadable) {
-            return PagesAhead.ONE_BY_ONE;
-        }
-        if (!(parsed instanceof Map<?, ?> answer) || wholeNumber(answer.get("total")) < 0
+        if (!(ReconcileListing.json(firstPageBody) instanceof Map<?, ?> answer) || wholeNumber(answer.get("total")) < 0
                 || answer.get("limit") != null && wholeNumber(answer.get("limit")) != PAGE_SIZE) {
             return PagesAhead.ONE_BY_ONE;
         }
@@ -64,15 +57,7 @@ public final class ChangellyReconcileListing implements ReconcileListing {
 
     @Override
     public List<Map<String, Object>> page(Integer httpStatus, String body, String transportError) {
-        if (!ReconcileListing.answered(httpStatus, body, transportError)) {
-            return null;
-        }
-        Object root;
-        try {
-            root = JsonBodies.parse(body);
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        Object root = ReconcileListing.answer(httpStatus, body, transportError);
         if (root instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Map<?, ?> m && m.get("orders") != null) {
             root = m;
         }

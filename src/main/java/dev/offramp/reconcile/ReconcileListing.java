@@ -1,6 +1,9 @@
 package dev.offramp.reconcile;
 
+import dev.offramp.http.JsonBodies;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +52,10 @@ public interface ReconcileListing {
      * id in {@code idField} are passed over (an upstream answer is input like any other).
      */
     static List<Map<String, Object>> listed(List<?> orders, String idField) {
-        List<Map<String, Object>> page = new java.util.ArrayList<>(orders.size());
+        List<Map<String, Object>> page = new ArrayList<>(orders.size());
         for (Object o : orders) {
             if (o instanceof Map<?, ?> order && order.get(idField) != null) {
-                Map<String, Object> entry = new java.util.HashMap<>();
+                Map<String, Object> entry = new HashMap<>();
                 entry.put("id", order.get(idField).toString());
                 entry.put("status", order.get("status") == null ? null : order.get("status").toString());
                 entry.put("order", order);
@@ -62,8 +65,17 @@ public interface ReconcileListing {
         return page;
     }
 
-    /** Whether an upstream answered with a body worth reading (2xx, no transport error). */
-    static boolean answered(Integer httpStatus, String body, String transportError) {
-        return transportError == null && httpStatus != null && httpStatus / 100 == 2 && body != null;
+    /** A list answer's JSON, or null when there is none to read: no 2xx, a transport error, no body, not JSON. */
+    static Object answer(Integer httpStatus, String body, String transportError) {
+        return transportError == null && httpStatus != null && httpStatus / 100 == 2 ? json(body) : null;
+    }
+
+    /** The JSON of an answer's body, or null when it is none (an upstream answer is input like any other). */
+    static Object json(String body) {
+        try {
+            return body == null ? null : JsonBodies.parse(body);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }

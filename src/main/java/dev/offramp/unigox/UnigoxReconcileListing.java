@@ -1,6 +1,5 @@
 package dev.offramp.unigox;
 
-import dev.offramp.http.JsonBodies;
 import dev.offramp.reconcile.PagesAhead;
 import dev.offramp.reconcile.ReconcileListing;
 import java.time.OffsetDateTime;
@@ -33,13 +32,7 @@ public final class UnigoxReconcileListing implements ReconcileListing {
     /** From the first page's {@code pagination} ({@code total_pages}, {@code total_count}) as the OpenAPI documents it. */
     @Override
     public PagesAhead pagesAhead(String firstPageBody) {
-        Object parsed;
-        try {
-            parsed = JsonBodies.parse(firstPageBody);
-        } catch (RuntimeException unreadable) {
-            return PagesAhead.ONE_BY_ONE;
-        }
-        if (!(parsed instanceof Map<?, ?> envelope) || !(envelope.get("data") instanceof Map<?, ?> data)
+        if (!(ReconcileListing.json(firstPageBody) instanceof Map<?, ?> envelope) || !(envelope.get("data") instanceof Map<?, ?> data)
                 || !(data.get("pagination") instanceof Map<?, ?> pagination)
                 || !(pagination.get("total_pages") instanceof Number totalPages)
                 || !(pagination.get("total_count") instanceof Number totalCount)) {
@@ -50,17 +43,8 @@ public final class UnigoxReconcileListing implements ReconcileListing {
 
     @Override
     public List<Map<String, Object>> page(Integer httpStatus, String body, String transportError) {
-        if (!ReconcileListing.answered(httpStatus, body, transportError)) {
-            return null;
-        }
-        Object parsed;
-        try {
-            parsed = JsonBodies.parse(body);
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-        if (!(parsed instanceof Map<?, ?> envelope) || !(envelope.get("data") instanceof Map<?, ?> data)
-                || !(data.get("orders") instanceof List<?> orders)) {
+        if (!(ReconcileListing.answer(httpStatus, body, transportError) instanceof Map<?, ?> envelope)
+                || !(envelope.get("data") instanceof Map<?, ?> data) || !(data.get("orders") instanceof List<?> orders)) {
             return null;
         }
         return ReconcileListing.listed(orders, "order_id");
@@ -91,21 +75,14 @@ public final class UnigoxReconcileListing implements ReconcileListing {
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> fetched(Integer httpStatus, String body, String transportError) {
-        if (!ReconcileListing.answered(httpStatus, body, transportError)) {
-            return null;
+        if (ReconcileListing.answer(httpStatus, body, transportError) instanceof Map<?, ?> envelope
+                && envelope.get("data") instanceof Map<?, ?> data && data.get("status") != null) {
+            Map<String, Object> entry = new HashMap<>((Map<String, Object>) data);
+            entry.put("id", String.valueOf(data.get("order_id")));
+            entry.put("status", data.get("status").toString());
+            return entry;
         }
-        try {
-            Object parsed = JsonBodies.parse(body);
-            if (parsed instanceof Map<?, ?> envelope && envelope.get("data") instanceof Map<?, ?> data && data.get("status") != null) {
-                Map<String, Object> entry = new HashMap<>((Map<String, Object>) data);
-                entry.put("id", String.valueOf(data.get("order_id")));
-                entry.put("status", data.get("status").toString());
-                return entry;
-            }
-        } catch (Exception unreadable) {
-            // reported as an error by the caller
-        }
-        return null;
+        return null; // reported as an error by the caller
     }
 
     /**
