@@ -2,6 +2,8 @@
 -- the hold released either way. Parameters: the body (DeliveryOutcomes.record: the delivery's key and the
 -- outcome of DeliveryOutcomes.outcome). The delivery loop runs it as one JDBC batch for a batch's delivered
 -- and retried deliveries (events-deliver-batch); a failure or a 410 is written at once (events-record-attempt).
+-- Only while the delivery is still held by the claim the attempt was made under (claim_token): an admin's
+-- redeliver or recover while it was in flight released it, and their fresh start must stand (0 rows here).
 UPDATE event_deliveries
 SET status = :#status,
     attempts = attempts + 1,
@@ -14,3 +16,4 @@ SET status = :#status,
     delivered_at = CASE WHEN :#status = 'delivered' THEN CURRENT_TIMESTAMP ELSE delivered_at END
 WHERE event_seq = :#event_seq
   AND destination = :#destination
+  AND claimed_by = :#claim_token

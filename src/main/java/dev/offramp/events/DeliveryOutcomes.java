@@ -69,6 +69,8 @@ public final class DeliveryOutcomes {
         params.putIfAbsent("last_error", null);
         params.put("event_seq", delivery.get("event_seq"));
         params.put("destination", delivery.get("destination"));
+        // written only while the delivery is still held by this claim (record-attempt.sql)
+        params.put("claim_token", delivery.get("claim_token"));
         return params;
     }
 

@@ -48,6 +48,8 @@ abstract class EventsContract {
         bundle = new Bundle(context);
         bundle.raw("POST", "/sandbox/events/fail", "{\"status\":500,\"count\":0}".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json"));
+        bundle.raw("POST", "/sandbox/events/hold", "{\"ms\":1,\"count\":0}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
         ok(bundle.send("POST", "/admin/events/destinations/default/enable", null, Bundle.ADMIN_KEY));
         // an earlier test's deliveries (held by a 410, say) go first, so an armed failure meets this test's own
         await().atMost(Duration.ofSeconds(15)).until(() -> ((Number) bundle.query(
@@ -222,6 +224,45 @@ abstract class EventsContract {
         assertThat(bundle.send("POST", "/admin/events/destinations/elsewhere/enable", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(404);
         assertThat(bundle.send("GET", "/admin/events/deliveries?status=lost", null, Bundle.ADMIN_KEY).statusCode()).isEqualTo(400);
         assertThat(bundle.send("GET", "/admin/events/deliveries", null, Bundle.API_KEY).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRedeliveryAskedForWhileTheEventIsBeingSentIsNotWrittenOverByThatAttempt() throws Exception {
+        // the receiver keeps the next delivery at once and answers it 3 s later: the event is in flight meanwhile
+        ok(bundle.raw("POST", "/sandbox/events/hold", "{\"ms\":3000,\"count\":1}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json")));
+        String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        String eventId = awaitReceived(orderId, 1).get(0).get("webhook_id").asText();
+        double deliveredBefore = deliveredToDefault();
+
+        // the destination off, so nothing but the attempt in flight touches the delivery; then the admin's fresh start
+        ok(bundle.send("POST", "/admin/events/destinations/default/disable", null, Bundle.ADMIN_KEY));
+        try {
+            JsonNode redelivered = JSON.readTree(ok(bundle.send("POST", "/admin/events/" + eventId + "/redeliver", null, Bundle.ADMIN_KEY)).body());
+            assertThat(redelivered.get("redelivered").asBoolean()).isTrue();
+            // the held attempt is answered 204 (counted delivered) and its outcome kept with its batch, at once after
+            await().atMost(Duration.ofSeconds(15)).until(() -> deliveredToDefault() > deliveredBefore);
+            // ... but not over the redelivery: the delivery stays pending
+            await().during(Duration.ofMillis(750)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(deliveryStatus(eventId))
+                    .isEqualTo("pending"));
+        } finally {
+            ok(bundle.send("POST", "/admin/events/destinations/default/enable", null, Bundle.ADMIN_KEY));
+        }
+        List<JsonNode> twice = awaitReceived(orderId, 2);
+        assertThat(twice).extracting(d -> d.get("webhook_id").asText()).containsOnly(eventId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "delivered".equals(deliveryStatus(eventId)));
+    }
+
+    double deliveredToDefault() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?m)^offramp_events_delivered_total\\{[^}]*destination=\"default\"[^}]*\\} (\\S+)").matcher(bundle.metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    String deliveryStatus(String eventId) throws Exception {
+        return (String) bundle.query("SELECT d.status FROM event_deliveries d JOIN events e ON e.seq = d.event_seq WHERE e.id = ?", eventId)
+                .get(0).get("status");
     }
 
     @Test
