@@ -14,8 +14,8 @@ import org.apache.camel.Processor;
  * Reads a verified Unigox delivery (raw body bytes as the message body) with {@link UnigoxWebhookEvents}
  * and sets one variable per field the inbox and the dispatch use: rawBody, eventId, eventType, dedupeKey,
  * orderRef (Unigox's order id, for the inbox), and, named as the steps that act on them read them,
- * providerOrderId and providerStatus (an order event), unigoxUserUuid, kycProviderStatus and
- * kycRejectionReasons (a KYC event); and headersJson (the delivery headers kept beside the body). A malformed event fails as the reader does
+ * providerOrderId and providerStatus (an order event), unigoxUserUuid, kycProviderStatus,
+ * kycRejectionReasons and kycEventAt (a KYC event, kycEventAt its created_at); and headersJson (the delivery headers kept beside the body). A malformed event fails as the reader does
  * (400 naming the field).
  * <p>
  * A readable delivery whose identifiers break the rules ({@link UnigoxWebhookEvents.InvalidIdentifier},
@@ -57,6 +57,8 @@ public final class ReadUnigoxWebhook implements Processor {
         exchange.setVariable("unigoxUserUuid", event.get("user_uuid"));
         exchange.setVariable("kycProviderStatus", event.get("kyc_status"));
         exchange.setVariable("kycRejectionReasons", event.get("rejection_reasons"));
+        // an older KYC event than the one applied is not applied (users-record-kyc-status)
+        exchange.setVariable("kycEventAt", event.get("created_at"));
         exchange.setVariable("headersJson", events.headersJson(
                 exchange.getMessage().getHeader("X-Unigox-Timestamp", String.class),
                 exchange.getMessage().getHeader("User-Agent", String.class)));

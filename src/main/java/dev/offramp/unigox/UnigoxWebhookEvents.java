@@ -3,6 +3,9 @@ package dev.offramp.unigox;
 import dev.offramp.http.ApiProblem;
 import dev.offramp.http.Identifiers;
 import dev.offramp.http.JsonBodies;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ public final class UnigoxWebhookEvents {
         // user_uuid in the latest contract, user_id in earlier renderings of the same payload
         event.put("user_uuid", text(data.get("user_uuid") != null ? data.get("user_uuid") : data.get("user_id")));
         event.put("kyc_status", text(data.get("kyc_status")));
+        event.put("created_at", createdAt(envelope.get("created_at")));
         // kept as the list it is: users-record-kyc-status stores it as a JSON array (UnigoxKyc)
         event.put("rejection_reasons", data.get("rejection_reasons") instanceof List<?> reasons
                 ? reasons.stream().map(String::valueOf).toList() : null);
@@ -77,6 +81,22 @@ public final class UnigoxWebhookEvents {
         headers.put("x-unigox-timestamp", clip(timestamp, 40));
         headers.put("user-agent", clip(userAgent, 200));
         return JsonBodies.toJson(headers);
+    }
+
+    /**
+     * The envelope's {@code created_at} (ISO-8601) as a timestamp, or null when it is missing or unreadable:
+     * then nothing is compared by it (an upstream answer is input like any other, and its absence is no
+     * reason to drop the event).
+     */
+    static Timestamp createdAt(Object value) {
+        if (!(value instanceof String text) || text.length() > 40) {
+            return null;
+        }
+        try {
+            return Timestamp.from(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     private static String text(Object value) {

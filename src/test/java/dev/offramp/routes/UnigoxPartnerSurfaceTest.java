@@ -144,6 +144,57 @@ class UnigoxPartnerSurfaceTest {
                 .isEqualTo("stale_not_applied");
     }
 
+    // ---- KYC events out of order ----
+
+    static String kycEvent(String eventId, String userUuid, String kycStatus, String createdAt) {
+        return "{\"event_id\":\"" + eventId + "\",\"event_type\":\"user.kyc.updated\",\"created_at\":\"" + createdAt + "\","
+                + "\"data\":{\"user_uuid\":\"" + userUuid + "\",\"kyc_status\":\"" + kycStatus + "\"}}";
+    }
+
+    String verdictOf(HttpResponse<String> r) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).get("status").asText();
+    }
+
+    long kycEventsOf(String userId) throws Exception {
+        return bundle.query("SELECT COUNT(*) AS n FROM events WHERE type = 'user.kyc_updated' AND subject = ?", userId)
+                .get(0).get("n") instanceof Number n ? n.longValue() : -1;
+    }
+
+    @Test
+    void anOlderKycEventThanTheOneAppliedIsKeptButNeverWritesOverIt() throws Exception {
+        Map<String, String> user = playbook.onboardedUser();
+        String userId = user.get("user_id");
+        String uuid = json(playbook.ok(bundle.get("/api/v1/users/" + userId), 200)).get("accounts").get("unigox").get("user_uuid").asText();
+        long now = System.currentTimeMillis() / 1000;
+        // after the simulator's own KYC events for this user (created now)
+        java.time.Instant base = java.time.Instant.ofEpochSecond(now).plusSeconds(60);
+
+        // Unigox holds the user for a manual review at base+5 min ...
+        assertThat(verdictOf(webhook(kycEvent("evt_kyc_" + UUID.randomUUID(), uuid, "UNDER_REVIEW", base.plusSeconds(300).toString()), SECRET, now)))
+                .isEqualTo("applied");
+        long eventsAfterReview = kycEventsOf(userId);
+        // ... and its VERIFIED of base arrives late (a retry, or a dead letter replayed): kept, not applied, nobody told
+        String lateId = "evt_kyc_late_" + UUID.randomUUID();
+        assertThat(verdictOf(webhook(kycEvent(lateId, uuid, "VERIFIED", base.toString()), SECRET, now))).isEqualTo("stale_not_applied");
+        JsonNode kyc = json(playbook.ok(bundle.get("/api/v1/users/" + userId), 200)).get("kyc");
+        assertThat(kyc.get("status").asText()).isEqualTo("under_review");
+        assertThat(kycEventsOf(userId)).isEqualTo(eventsAfterReview);
+        Map<String, Object> inbox = bundle.query("SELECT id, verdict, verdict_reason FROM webhook_inbox WHERE event_id = ?", lateId).get(0);
+        assertThat((String) inbox.get("verdict_reason")).contains("before the KYC event already applied");
+        // an admin's reprocess of the late one changes nothing either
+        HttpResponse<String> again = bundle.send("POST", "/admin/webhooks/inbox/" + inbox.get("id") + "/reprocess", null, Bundle.ADMIN_KEY);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).get("verdict").asText()).isEqualTo("stale_not_applied");
+        assertThat(json(playbook.ok(bundle.get("/api/v1/users/" + userId), 200)).get("kyc").get("status").asText()).isEqualTo("under_review");
+
+        // a newer word applies, and is told
+        assertThat(verdictOf(webhook(kycEvent("evt_kyc_" + UUID.randomUUID(), uuid, "VERIFIED", base.plusSeconds(1800).toString()), SECRET, now)))
+                .isEqualTo("applied");
+        assertThat(json(playbook.ok(bundle.get("/api/v1/users/" + userId), 200)).get("kyc").get("status").asText()).isEqualTo("verified");
+        assertThat(kycEventsOf(userId)).isEqualTo(eventsAfterReview + 1);
+    }
+
     // ---- verify-auth in readiness ----
 
     @Test

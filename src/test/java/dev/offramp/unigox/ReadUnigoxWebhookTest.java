@@ -45,6 +45,23 @@ class ReadUnigoxWebhookTest {
         assertThat(exchange.getVariable("kycProviderStatus")).isEqualTo("rejected");
         assertThat(exchange.getVariable("kycRejectionReasons")).isEqualTo(java.util.List.of("blurry", "expired"));
         assertThat(exchange.getVariable("dedupeKey")).isNull();
+        // no created_at: nothing to compare it by, so it is applied as it comes
+        assertThat(exchange.getVariable("kycEventAt")).isNull();
+    }
+
+    @Test
+    void aKycUpdateCarriesWhenUnigoxCreatedItAndAnUnreadableTimeIsNone() {
+        String body = "{\"event_id\":\"evt_3\",\"event_type\":\"user.kyc.updated\",\"created_at\":\"2026-03-10T12:05:00Z\","
+                + "\"data\":{\"user_uuid\":\"u-1\",\"kyc_status\":\"UNDER_REVIEW\"}}";
+        exchange.getMessage().setBody(body.getBytes(StandardCharsets.UTF_8));
+
+        read.process(exchange);
+
+        assertThat(exchange.getVariable("kycEventAt")).isEqualTo(java.sql.Timestamp.from(java.time.Instant.parse("2026-03-10T12:05:00Z")));
+        assertThat(UnigoxWebhookEvents.createdAt("2026-03-10T13:05:00+01:00")).isEqualTo(java.sql.Timestamp.from(java.time.Instant.parse("2026-03-10T12:05:00Z")));
+        for (Object unreadable : new Object[] {"yesterday", "2026-03-10", 1700000000, "2026-03-10T12:05:00Z" + "0".repeat(40), null}) {
+            assertThat(UnigoxWebhookEvents.createdAt(unreadable)).as(String.valueOf(unreadable)).isNull();
+        }
     }
 
     @Test
