@@ -143,7 +143,6 @@ public final class ChangellyViews {
         return order;
     }
 
-    /** The creation answer carries no status (per the docs); a new sell order starts as created. */
     /**
      * The payout a Changelly order expects (its payoutAmount) as a plain non-negative decimal, or null
      * when it has none or it is not one (an upstream answer is input like any other).
@@ -162,6 +161,7 @@ public final class ChangellyViews {
         }
     }
 
+    /** The creation answer carries no status (per the docs); a new sell order starts as created. */
     public String statusOfCreated(Map<String, Object> created) {
         Object status = created.get("status");
         return status == null || status.toString().isBlank() ? "created" : status.toString();
