@@ -254,6 +254,26 @@ abstract class EventsContract {
         await().atMost(Duration.ofSeconds(15)).until(() -> "delivered".equals(deliveryStatus(eventId)));
     }
 
+    @Test
+    void oneBatchAtATimeSoASlowReceiverNeverPilesUpClaims() throws Exception {
+        // the receiver answers the next delivery 3 s late: the loop waits for that batch before it looks again
+        ok(bundle.raw("POST", "/sandbox/events/hold", "{\"ms\":3000,\"count\":1}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json")));
+        String first = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(first, "crypto_received"));
+        awaitReceived(first, 1);
+        String second = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
+        ok(unigoxWebhook(second, "crypto_received"));
+        // another order's event, due now, is neither claimed nor sent while the first batch is out
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(receivedFor(second)).isEmpty();
+            assertThat(bundle.query("SELECT d.claimed_by FROM event_deliveries d JOIN events e ON e.seq = d.event_seq"
+                    + " WHERE e.subject = ?", second)).allSatisfy(row -> assertThat(row.get("claimed_by")).isNull());
+        });
+        // then it goes, once
+        assertThat(awaitReceived(second, 1)).hasSize(1);
+    }
+
     double deliveredToDefault() throws Exception {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "(?m)^offramp_events_delivered_total\\{[^}]*destination=\"default\"[^}]*\\} (\\S+)").matcher(bundle.metrics());
