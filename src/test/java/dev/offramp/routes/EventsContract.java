@@ -228,12 +228,8 @@ abstract class EventsContract {
 
     @Test
     void aRedeliveryAskedForWhileTheEventIsBeingSentIsNotWrittenOverByThatAttempt() throws Exception {
-        // the receiver keeps the next delivery at once and answers it 3 s later: the event is in flight meanwhile
-        ok(bundle.raw("POST", "/sandbox/events/hold", "{\"ms\":3000,\"count\":1}".getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json")));
         String orderId = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
-        ok(unigoxWebhook(orderId, "crypto_received"));
-        String eventId = awaitReceived(orderId, 1).get(0).get("webhook_id").asText();
+        String eventId = eventHeldInFlight(orderId).get("webhook_id").asText();
         double deliveredBefore = deliveredToDefault();
 
         // the destination off, so nothing but the attempt in flight touches the delivery; then the admin's fresh start
@@ -256,12 +252,9 @@ abstract class EventsContract {
 
     @Test
     void oneBatchAtATimeSoASlowReceiverNeverPilesUpClaims() throws Exception {
-        // the receiver answers the next delivery 3 s late: the loop waits for that batch before it looks again
-        ok(bundle.raw("POST", "/sandbox/events/hold", "{\"ms\":3000,\"count\":1}".getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json")));
+        // the loop waits for the held batch before it looks again
         String first = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
-        ok(unigoxWebhook(first, "crypto_received"));
-        awaitReceived(first, 1);
+        eventHeldInFlight(first);
         String second = bundle.createOrder("unigox", "awaiting_crypto_transfer_authorization");
         ok(unigoxWebhook(second, "crypto_received"));
         // another order's event, due now, is neither claimed nor sent while the first batch is out
@@ -272,6 +265,17 @@ abstract class EventsContract {
         });
         // then it goes, once
         assertThat(awaitReceived(second, 1)).hasSize(1);
+    }
+
+    /**
+     * The order's crypto_received event, arrived at the receiver, which answers it only 3 s later: the event
+     * is in flight meanwhile. Answers the delivery as the receiver keeps it.
+     */
+    JsonNode eventHeldInFlight(String orderId) throws Exception {
+        ok(bundle.raw("POST", "/sandbox/events/hold", "{\"ms\":3000,\"count\":1}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json")));
+        ok(unigoxWebhook(orderId, "crypto_received"));
+        return awaitReceived(orderId, 1).get(0);
     }
 
     double deliveredToDefault() throws Exception {
