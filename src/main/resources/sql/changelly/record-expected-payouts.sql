@@ -1,6 +1,8 @@
--- The payout each order of a Changelly list page expects (payoutAmount, "Estimated payout amount"), as its
--- own fetch keeps it (record-expected-payout.sql); one JDBC batch per page (body: a list of
--- {provider_order_id, expected_payout}, only orders whose payoutAmount reads as a payout). Not a status.
+-- The payout a Changelly order expects, as Changelly's order states it (payoutAmount, "Estimated payout
+-- amount"; the creation answer carries none), kept on every read of the order: its own fetch
+-- (changelly-order-sync, one row) and reconciliation's list pages (one JDBC batch a page). Body: a list of
+-- {provider_order_id, expected_payout} (ChangellyViews.expectedPayoutRow: only a payoutAmount that reads as
+-- a payout). Not a status.
 UPDATE orders
 SET fiat_amount = CAST(:#expected_payout AS DECIMAL(38, 8))
 WHERE provider = 'changelly'

@@ -73,12 +73,8 @@ public final class ChangellyReconcileListing implements ReconcileListing {
     public List<Map<String, Object>> details(List<Map<String, Object>> page) {
         List<Map<String, Object>> payouts = new ArrayList<>();
         for (Map<String, Object> entry : page) {
-            String payout = entry.get("order") instanceof Map<?, ?> order ? views.expectedPayout((Map<String, Object>) order) : null;
-            if (payout != null) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("provider_order_id", entry.get("id"));
-                row.put("expected_payout", payout);
-                payouts.add(row);
+            if (entry.get("order") instanceof Map<?, ?> order) {
+                payouts.addAll(views.expectedPayoutRow((Map<String, Object>) order));
             }
         }
         return payouts;

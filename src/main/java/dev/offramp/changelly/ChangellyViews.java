@@ -161,6 +161,21 @@ public final class ChangellyViews {
         }
     }
 
+    /**
+     * The parameters of record-expected-payouts.sql for one Changelly order: a row of its orderId and expected
+     * payout, or none when its payoutAmount does not read as one (nothing is written then).
+     */
+    public List<Map<String, Object>> expectedPayoutRow(Map<String, Object> order) {
+        String payout = expectedPayout(order);
+        if (payout == null || order.get("orderId") == null) {
+            return List.of();
+        }
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("provider_order_id", order.get("orderId").toString());
+        row.put("expected_payout", payout);
+        return List.of(row);
+    }
+
     /** The creation answer carries no status (per the docs); a new sell order starts as created. */
     public String statusOfCreated(Map<String, Object> created) {
         Object status = created.get("status");
