@@ -28,7 +28,7 @@ import javax.management.ObjectName;
  * lets a running program change, are tightened to {@value #SHRINK_MIN_FREE_PERCENT}-{@value
  * #SHRINK_MAX_FREE_PERCENT}%, then put back, so the heap grows again under load as it always did.
  * Ratios someone set (a JVM option) are left as they are. Measured (BENCHMARKS.md, session 15): idle RSS
- * of a plain start 257-289 MB with the collection alone, 187-200 MB with the ratios tightened for it.
+ * of a plain start, median of five, 246 MB with the collection alone, 185 MB with the ratios tightened.
  */
 public final class StartUpMemory {
 
