@@ -50,10 +50,6 @@ public final class Reconciliation {
         return values;
     }
 
-    public int plus(int value, int step) {
-        return value + step;
-    }
-
     /** The id after which the next keyset page of local orders starts. */
     public String lastId(List<Map<String, Object>> rows, String previous) {
         return rows == null || rows.isEmpty() ? previous : String.valueOf(rows.get(rows.size() - 1).get("id"));

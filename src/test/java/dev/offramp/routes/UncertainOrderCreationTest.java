@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -86,6 +87,22 @@ class UncertainOrderCreationTest {
         assertThat(initiates() - initiatesBefore).isEqualTo(1);
         assertThat(unigoxOrdersReferencing(order.get("id").asText())).containsExactly(order.get("provider_order_id").asText());
         assertThat(order.get("timeline").findValuesAsText("to")).startsWith("creation_unconfirmed");
+    }
+
+    @Test
+    void aLostUnigoxAnswerIsFoundOnALaterPageOfTheOrderList() throws Exception {
+        // a hundred older orders at Unigox: its list is oldest first, so ours is past page 1 (limit 100)
+        int seed = ThreadLocalRandom.current().nextInt(0x1000_0000, 0x7fff_ffff);
+        playbook.sim("POST", "/_sandbox/orders/bulk", "{\"count\":100,\"status\":\"completed\",\"seed\":" + seed + "}");
+        String quoteId = playbook.quote(playbook.onboardedUser(), "100");
+        playbook.sim("POST", "/_sandbox/faults", "{\"path\":\"/offramp/initiate\",\"method\":\"POST\",\"status\":502,\"afterProcessing\":true}");
+
+        HttpResponse<String> created = createUnigox(quoteId, "key-" + UUID.randomUUID());
+
+        // found at once: the lookup went on to the next page instead of giving up or reading page 1 again
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode order = JSON.readTree(created.body());
+        assertThat(unigoxOrdersReferencing(order.get("id").asText())).containsExactly(order.get("provider_order_id").asText());
     }
 
     @Test
@@ -226,14 +243,19 @@ class UncertainOrderCreationTest {
         return n == null ? 0 : n.asInt();
     }
 
-    /** The Unigox order ids whose reference_id is ours, read from the simulator's own order list. */
+    /** The Unigox order ids whose reference_id is ours, read from the simulator's own order list, every page. */
     private List<String> unigoxOrdersReferencing(String orderId) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (JsonNode o : playbook.sim("GET", "/api/v1/partner/orders?limit=100", null).get("data").get("orders")) {
-            if (orderId.equals(o.path("reference_id").asText(null))) {
-                ids.add(o.get("order_id").asText());
+        JsonNode orders;
+        int page = 1;
+        do {
+            orders = playbook.sim("GET", "/api/v1/partner/orders?limit=100&page=" + page++, null).get("data").get("orders");
+            for (JsonNode o : orders) {
+                if (orderId.equals(o.path("reference_id").asText(null))) {
+                    ids.add(o.get("order_id").asText());
+                }
             }
-        }
+        } while (orders.size() == 100);
         return ids;
     }
 
