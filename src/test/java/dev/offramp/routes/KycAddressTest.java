@@ -85,9 +85,15 @@ class KycAddressTest {
     }
 
     /** API paths below /api/v1/partner the simulator was called on since its stats were reset, e.g. "PATCH /users/…/kyc". */
+    /**
+     * The calls to Unigox since the last stats reset, but for the two the bundle makes on its own schedule
+     * (the key check 500 ms after start-up, then every few minutes; the start-up webhook registration):
+     * a test that runs first may reset the stats before they go out.
+     */
     List<String> unigoxCalls() throws Exception {
         List<String> calls = new ArrayList<>();
         playbook.sim("GET", "/_sandbox/stats", null).get("data").get("paths").fieldNames().forEachRemaining(calls::add);
+        calls.removeAll(List.of("GET /verify-auth", "POST /webhooks"));
         return calls;
     }
 
