@@ -50,6 +50,11 @@ public final class EventsFeed {
         return query;
     }
 
+    /** The oldest time the feed keeps (offramp.events.retention-days back): older events may be deleted. */
+    public OffsetDateTime keptSince(int retentionDays) {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(retentionDays);
+    }
+
     /** The page: events, the cursor to continue from, and whether more are waiting. */
     public Map<String, Object> page(List<Map<String, Object>> rows, Map<String, Object> query) {
         int limit = (Integer) query.get("limit");
