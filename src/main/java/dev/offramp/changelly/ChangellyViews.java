@@ -170,7 +170,7 @@ public final class ChangellyViews {
         if (payout == null || order.get("orderId") == null) {
             return List.of();
         }
-        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>();
         row.put("provider_order_id", order.get("orderId").toString());
         row.put("expected_payout", payout);
         return List.of(row);

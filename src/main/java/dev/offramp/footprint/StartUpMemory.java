@@ -41,8 +41,9 @@ public final class StartUpMemory {
 
     /**
      * Collects (the heap free ratios tightened for it) and trims; the report holds the resident set before
-     * (kB, -1 off Linux), whether the ratios were tightened and whether the trim ran. G1 gives the shrunk heap back to the OS in the background, so the resident set after is read a
-     * moment later, by {@link #measureAfter}.
+     * (kB, -1 off Linux), whether the ratios were tightened and whether the trim ran. G1 gives the shrunk
+     * heap back to the OS in the background, so the resident set after is read a moment later, by
+     * {@link #measureAfter}.
      */
     public Map<String, Object> release() {
         Map<String, Object> report = new LinkedHashMap<>();
@@ -68,33 +69,41 @@ public final class StartUpMemory {
      * someone had set them or this JVM cannot change them (the collection runs either way).
      */
     static boolean collectWithTightFreeRatios() {
-        HotSpotDiagnosticMXBean vm;
-        VMOption min;
-        VMOption max;
+        Runnable putBack = tightenFreeRatios();
         try {
-            vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            min = vm.getVMOption(MIN_FREE);
-            max = vm.getVMOption(MAX_FREE);
-        } catch (RuntimeException | LinkageError e) {
             System.gc();
-            return false;
-        }
-        if (setAtLaunch(min.getOrigin()) || setAtLaunch(max.getOrigin())) {
-            System.gc();
-            return false;
-        }
-        try {
-            // min first and back last: the JVM refuses a minimum above the maximum at every step
-            vm.setVMOption(MIN_FREE, Integer.toString(SHRINK_MIN_FREE_PERCENT));
-            vm.setVMOption(MAX_FREE, Integer.toString(SHRINK_MAX_FREE_PERCENT));
-            System.gc();
-            return true;
-        } catch (RuntimeException e) {
-            System.gc();
-            return false;
         } finally {
-            vm.setVMOption(MAX_FREE, max.getValue());
-            vm.setVMOption(MIN_FREE, min.getValue());
+            if (putBack != null) {
+                putBack.run();
+            }
+        }
+        return putBack != null;
+    }
+
+    /** Tightens the two ratios and answers how to put them back; null when they stay as they are. */
+    private static Runnable tightenFreeRatios() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            VMOption min = vm.getVMOption(MIN_FREE);
+            VMOption max = vm.getVMOption(MAX_FREE);
+            if (setAtLaunch(min.getOrigin()) || setAtLaunch(max.getOrigin())) {
+                return null;
+            }
+            // min first and back last: the JVM refuses a minimum above the maximum at every step
+            Runnable putBack = () -> {
+                vm.setVMOption(MAX_FREE, max.getValue());
+                vm.setVMOption(MIN_FREE, min.getValue());
+            };
+            try {
+                vm.setVMOption(MIN_FREE, Integer.toString(SHRINK_MIN_FREE_PERCENT));
+                vm.setVMOption(MAX_FREE, Integer.toString(SHRINK_MAX_FREE_PERCENT));
+            } catch (RuntimeException refused) {
+                putBack.run();
+                return null;
+            }
+            return putBack;
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 

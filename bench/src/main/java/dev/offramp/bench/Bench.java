@@ -636,7 +636,7 @@ public final class Bench {
         int port = 18500 + seed * 10 + (postgres ? 100 : 0);
         Path gcLog = work.resolve("gc-" + name + ".log");
         Files.deleteIfExists(gcLog);
-        List<String> jvm = new java.util.ArrayList<>(jvmOptions);
+        List<String> jvm = new ArrayList<>(jvmOptions);
         jvm.add("-Xlog:gc:file=" + gcLog);
         String schema = "offramp_bench_rec";
         String pgUrl = PG_ADMIN_URL + "?currentSchema=" + schema;
