@@ -12,6 +12,7 @@ import dev.offramp.changelly.ChangellyResponses;
 import dev.offramp.changelly.ChangellyViews;
 import dev.offramp.changelly.PrepareChangellyHttp;
 import dev.offramp.changelly.PrepareChangellyRequest;
+import dev.offramp.upstream.RepeatSafeCalls;
 import dev.offramp.changelly.ReadChangellyCallback;
 import dev.offramp.changelly.VerifyChangellyCallback;
 import dev.offramp.upstream.UpstreamBaseUrl;
@@ -62,7 +63,8 @@ public final class ChangellyBeans {
         registry.bind("changellyCallbackVerifier", callbackVerifier);
         ChangellyRequests requests = new ChangellyRequests(publishApiUrl(props, enabled), signer);
         registry.bind("changellyRequests", requests);
-        registry.bind("prepareChangellyRequest", new PrepareChangellyRequest(requests));
+        registry.bind("prepareChangellyRequest", new PrepareChangellyRequest(requests,
+                new RepeatSafeCalls(setting(props, "changelly.retry.repeat-safe-posts"))));
         ChangellyResponses responses = new ChangellyResponses();
         registry.bind("changellyResponses", responses);
         registry.bind("prepareChangellyHttp", new PrepareChangellyHttp(props.resolveProperty("changelly.api-key").orElse("")));

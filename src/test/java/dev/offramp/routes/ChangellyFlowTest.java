@@ -329,7 +329,6 @@ class ChangellyFlowTest {
             e.setVariable("changellyMethod", "GET");
             e.setVariable("changellyPath", "/v1/orders");
             e.setVariable("changellyQuery", Map.of("orderId", changellyId));
-            e.setVariable("changellySafe", true);
             e.getMessage().setBody(null);
         });
         assertThat(ex.getException()).isNull();

@@ -257,7 +257,6 @@ class OffersAndIdempotentOrdersTest {
             e.setVariable("changellyMethod", "GET");
             e.setVariable("changellyPath", "/v1/orders");
             e.setVariable("changellyQuery", Map.of("externalUserId", userId));
-            e.setVariable("changellySafe", true);
             e.getMessage().setBody(null);
         });
         assertThat(ex.getException()).isNull();

@@ -71,7 +71,6 @@ class ReconciliationTest {
             e.setVariable("changellyMethod", method);
             e.setVariable("changellyPath", path);
             e.setVariable("changellyQuery", query);
-            e.setVariable("changellySafe", false);
             e.getMessage().setBody(body);
         });
         assertThat(ex.getException()).isNull();

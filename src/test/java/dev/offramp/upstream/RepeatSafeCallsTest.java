@@ -2,6 +2,10 @@ package dev.offramp.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class RepeatSafeCallsTest {
@@ -40,5 +44,22 @@ class RepeatSafeCallsTest {
         assertThat(dots.isRepeatSafe("POST", "/a.b")).isTrue();
         assertThat(dots.isRepeatSafe("POST", "/axb")).isFalse();
         assertThat(new RepeatSafeCalls("").isRepeatSafe("POST", "/users")).isFalse();
+    }
+
+    /** As shipped (config/application.properties): no order creation is ever sent twice, by either upstream. */
+    @Test
+    void theShippedSettingsNeverRepeatAnOrderCreation() throws Exception {
+        Properties shipped = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("config/application.properties"))) {
+            shipped.load(in);
+        }
+        RepeatSafeCalls unigox = new RepeatSafeCalls(shipped.getProperty("unigox.retry.repeat-safe-posts"));
+        RepeatSafeCalls changelly = new RepeatSafeCalls(shipped.getProperty("changelly.retry.repeat-safe-posts"));
+        assertThat(unigox.isRepeatSafe("POST", "/offramp/initiate")).isFalse();
+        assertThat(unigox.isRepeatSafe("POST", "/offramp/quote")).isFalse();
+        assertThat(changelly.isRepeatSafe("POST", "/v1/sell/orders")).isFalse();
+        assertThat(changelly.isRepeatSafe("PATCH", "/v1/sandbox/order/o1")).isFalse();
+        assertThat(changelly.isRepeatSafe("POST", "/v1/validate-address")).isTrue();
+        assertThat(changelly.isRepeatSafe("GET", "/v1/orders")).isTrue();
     }
 }
