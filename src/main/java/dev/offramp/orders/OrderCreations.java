@@ -86,10 +86,13 @@ public final class OrderCreations {
     }
 
     /**
-     * Raises the upstream's refusal as the API's JSON error (the upstream's code kept), exactly as a
-     * plain call to that upstream would.
+     * For a {@code refused} creation, raises the upstream's refusal as the API's JSON error (the upstream's
+     * code kept), exactly as a plain call to that upstream would; any other outcome passes.
      */
-    public void raiseRefusal(String provider, Integer httpStatus, String body, String transportError) {
+    public void raiseIfRefused(String outcome, String provider, Integer httpStatus, String body, String transportError) {
+        if (!REFUSED.equals(outcome)) {
+            return;
+        }
         if ("unigox".equals(provider)) {
             unigoxResponses.data(httpStatus, body, transportError);
         } else {

@@ -106,9 +106,15 @@ class OrderCreationsTest {
 
     @Test
     void aRefusalIsRaisedAsTheUpstreamsError() {
-        assertThatThrownBy(() -> creations.raiseRefusal("unigox", 409,
+        assertThatThrownBy(() -> creations.raiseIfRefused("refused", "unigox", 409,
                 "{\"success\":false,\"error\":{\"code\":\"QUOTE_ALREADY_USED\",\"message\":\"used\"}}", null))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("used");
-        assertThatThrownBy(() -> creations.raiseRefusal("changelly", null, null, "circuit_open")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> creations.raiseIfRefused("refused", "changelly", null, null, "circuit_open")).isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
+    void onlyARefusalIsRaised() {
+        creations.raiseIfRefused("answered", "unigox", 201, "{\"success\":true,\"data\":{}}", null);
+        creations.raiseIfRefused("uncertain", "changelly", null, null, "timeout");
     }
 }
