@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,7 @@ final class UnigoxControlEndpoints {
                 .add("POST", ROOT + "/users/{user_uuid}/kyc/advance", PARTNER, this::advanceKyc)
                 .add("POST", ROOT + "/latency", PARTNER, this::setLatency)
                 .add("POST", ROOT + "/orders/bulk", PARTNER, this::bulkOrders)
+                .add("POST", ROOT + "/orders/bulk/move", PARTNER, this::moveBulkOrders)
                 .add("GET", ROOT + "/stats", PARTNER, call -> Reply.ok(UnigoxJson.object("calls", stats.snapshot(),
                         "paths", stats.pathSnapshot(), "paths_truncated", stats.pathsTruncated())))
                 .add("POST", ROOT + "/stats/reset", PARTNER, call -> {
@@ -122,6 +125,47 @@ final class UnigoxControlEndpoints {
         }
         return Reply.created(UnigoxJson.object("created", n, "status", status.wire(), "seed", s,
                 "first_order_id", bulkOrderId(s, 0), "last_order_id", bulkOrderId(s, n - 1)));
+    }
+
+    /**
+     * {@code {"seed":S,"count":N,"every":K,"offset":O,"status":"..."}}: bulk orders O, O+K, O+2K, ... below N of
+     * seed S move to that status at once, as if Unigox had moved them: no webhook, no clock step (a benchmark's
+     * second reconciliation pass finds as many changes as its first). All or nothing: 404 if one is missing.
+     */
+    private Reply moveBulkOrders(Call call) {
+        JsonNode body = call.body();
+        int n = positive(call, body, "count", MAX_BULK);
+        int every = positive(call, body, "every", MAX_BULK);
+        int offset = body.has("offset") ? nonNegative(call, body, "offset") : 0;
+        int s = body.has("seed") ? nonNegative(call, body, "seed") : 0;
+        String text = call.requiredText(body, "status");
+        UnigoxOrderStatus status = UnigoxOrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
+        List<SimulatedOrder> moving = new ArrayList<>();
+        for (int i = offset; i < n; i += every) {
+            String id = bulkOrderId(s, i);
+            moving.add(state.orders.find(id).orElseThrow(() -> SimError.partner(404, "NOT_FOUND", "no bulk order " + id)));
+        }
+        Instant now = clock.instant();
+        for (SimulatedOrder order : moving) {
+            order.moveTo(status, now);
+        }
+        return Reply.ok(UnigoxJson.object("moved", moving.size(), "status", status.wire()));
+    }
+
+    private static int positive(Call call, JsonNode body, String field, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.canConvertToInt() || value.asInt() < 1 || value.asInt() > max) {
+            throw call.invalid(field + " must be 1.." + max);
+        }
+        return value.asInt();
+    }
+
+    private static int nonNegative(Call call, JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (!value.canConvertToInt() || value.asInt() < 0) {
+            throw call.invalid(field + " must be a non-negative integer");
+        }
+        return value.asInt();
     }
 
     private Reply advanceOrder(Call call) {

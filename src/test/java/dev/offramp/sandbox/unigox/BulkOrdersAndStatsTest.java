@@ -63,6 +63,30 @@ class BulkOrdersAndStatsTest {
     }
 
     @Test
+    void everyKthBulkOrderMovesAtOnceWithoutWebhooks() {
+        sim.post("/_sandbox/orders/bulk", "{\"count\":30,\"status\":\"crypto_received\",\"seed\":11}");
+
+        var moved = sim.post("/_sandbox/orders/bulk/move",
+                "{\"seed\":11,\"count\":30,\"every\":10,\"offset\":5,\"status\":\"awaiting_fiat_received_confirmation\"}");
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.data().get("moved").asInt()).isEqualTo(3);
+        var there = sim.get(P + "/orders?status=awaiting_fiat_received_confirmation&page=1&limit=100").data();
+        assertThat(there.get("orders").findValuesAsText("order_id")).containsExactly(
+                UnigoxControlEndpoints.bulkOrderId(11, 5), UnigoxControlEndpoints.bulkOrderId(11, 15),
+                UnigoxControlEndpoints.bulkOrderId(11, 25));
+        assertThat(sim.get(P + "/orders?status=crypto_received&page=1&limit=100").data().get("orders")).hasSize(27);
+        assertThat(sim.get("/_sandbox/webhooks/deliveries").data().get("deliveries")).isEmpty();
+
+        // all or nothing: a range past the bulk orders moves none of them
+        assertThat(sim.post("/_sandbox/orders/bulk/move",
+                "{\"seed\":11,\"count\":40,\"every\":10,\"status\":\"completed\"}").status()).isEqualTo(404);
+        assertThat(sim.get(P + "/orders?status=completed&page=1&limit=100").data().get("orders")).isEmpty();
+        assertThat(sim.post("/_sandbox/orders/bulk/move", "{\"count\":3,\"every\":0,\"status\":\"completed\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void statsCountCallsPerRouteUntilReset() {
         sim.post("/_sandbox/orders/bulk", "{\"count\":3,\"status\":\"completed\"}");
         sim.get(P + "/orders?status=completed&page=1&limit=100");
