@@ -140,13 +140,7 @@ class UncertainOrderCreationTest {
 
     @Test
     void aUnigoxOrderNeverFoundEndsFailedWithTheReasonInItsTimeline() throws Exception {
-        String quoteId = playbook.quote(playbook.onboardedUser(), "100");
-        // a 500 before anything was created: the bundle cannot know that
-        playbook.sim("POST", "/_sandbox/faults", "{\"path\":\"/offramp/initiate\",\"method\":\"POST\",\"status\":500}");
-
-        HttpResponse<String> first = createUnigox(quoteId, "key-" + UUID.randomUUID());
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
-        String orderId = JSON.readTree(first.body()).get("id").asText();
+        String orderId = unigoxOrderNeverCreated();
 
         // within its time: looked for, not given up
         runReconciliation();
@@ -165,11 +159,7 @@ class UncertainOrderCreationTest {
 
     @Test
     void anUnconfirmedUnigoxOrderPastItsTimeIsNotGivenUpWhileItsListCannotBeRead() throws Exception {
-        String quoteId = playbook.quote(playbook.onboardedUser(), "100");
-        playbook.sim("POST", "/_sandbox/faults", "{\"path\":\"/offramp/initiate\",\"method\":\"POST\",\"status\":500}");
-        HttpResponse<String> first = createUnigox(quoteId, "key-" + UUID.randomUUID());
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
-        String orderId = JSON.readTree(first.body()).get("id").asText();
+        String orderId = unigoxOrderNeverCreated();
         bundle.execute("UPDATE orders SET created_at = created_at - INTERVAL '31' MINUTE WHERE id = ?", orderId);
 
         // past its time, but Unigox's order list cannot be read: not knowing is not "never shown"
@@ -243,6 +233,15 @@ class UncertainOrderCreationTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------
+
+    /** A Unigox creation answered 500 before anything was created (the bundle cannot know that): 202, unconfirmed. */
+    private String unigoxOrderNeverCreated() throws Exception {
+        String quoteId = playbook.quote(playbook.onboardedUser(), "100");
+        playbook.sim("POST", "/_sandbox/faults", "{\"path\":\"/offramp/initiate\",\"method\":\"POST\",\"status\":500}");
+        HttpResponse<String> first = createUnigox(quoteId, "key-" + UUID.randomUUID());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        return JSON.readTree(first.body()).get("id").asText();
+    }
 
     private HttpResponse<String> createUnigox(String quoteId, String key) throws Exception {
         return post("{\"provider\":\"unigox\",\"quote_id\":\"" + quoteId + "\"}", key);
