@@ -102,16 +102,9 @@ final class UnigoxControlEndpoints {
      */
     private Reply bulkOrders(Call call) {
         JsonNode body = call.body();
-        JsonNode count = body.get("count");
-        JsonNode seed = body.get("seed");
-        if (count == null || !count.canConvertToInt() || count.asInt() < 1 || count.asInt() > MAX_BULK
-                || (seed != null && (!seed.canConvertToInt() || seed.asInt() < 0))) {
-            throw call.invalid("count must be 1.." + MAX_BULK + " and seed (optional) a non-negative integer");
-        }
-        String text = call.requiredText(body, "status");
-        UnigoxOrderStatus status = UnigoxOrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
-        int n = count.asInt();
-        int s = seed == null ? 0 : seed.asInt();
+        int n = positive(call, body, "count", MAX_BULK);
+        int s = body.has("seed") ? nonNegative(call, body, "seed") : 0;
+        UnigoxOrderStatus status = status(call, body);
         for (int i = 0; i < n; i++) {
             if (state.orders.find(bulkOrderId(s, i)).isPresent()) {
                 throw SimError.partner(409, "DUPLICATE", "order " + bulkOrderId(s, i) + " exists; use another seed");
@@ -138,8 +131,7 @@ final class UnigoxControlEndpoints {
         int every = positive(call, body, "every", MAX_BULK);
         int offset = body.has("offset") ? nonNegative(call, body, "offset") : 0;
         int s = body.has("seed") ? nonNegative(call, body, "seed") : 0;
-        String text = call.requiredText(body, "status");
-        UnigoxOrderStatus status = UnigoxOrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
+        UnigoxOrderStatus status = status(call, body);
         List<SimulatedOrder> moving = new ArrayList<>();
         for (int i = offset; i < n; i += every) {
             String id = bulkOrderId(s, i);
@@ -150,6 +142,11 @@ final class UnigoxControlEndpoints {
             order.moveTo(status, now);
         }
         return Reply.ok(UnigoxJson.object("moved", moving.size(), "status", status.wire()));
+    }
+
+    private static UnigoxOrderStatus status(Call call, JsonNode body) {
+        String text = call.requiredText(body, "status");
+        return UnigoxOrderStatus.fromWire(text).orElseThrow(() -> call.invalid("unknown status: " + text));
     }
 
     private static int positive(Call call, JsonNode body, String field, int max) {
