@@ -1,4 +1,5 @@
--- Open local orders of one upstream that no list page of this run covered, 100 at a time (keyset).
+-- Open local orders of one upstream that no list page of this run read, 100 at a time (keyset): a page's
+-- record statement (reconcile-upstream-page's recordDetails) marks the orders it writes with the run.
 SELECT id, provider_order_id, provider_status
 FROM orders
 WHERE provider = :#${variable.reconcileProvider}

@@ -13,7 +13,8 @@ import java.util.Map;
  * &limit=100} within the window, answered as {@code {"orders":[…],"limit","offset","total"}} (or the older
  * {@code [{"orders":[…]}]}). Our orders no page covered are asked for by their ids, up to 100 in one
  * {@code GET /v1/orders?orderId=…} read like a list page. The payout a listed order expects is kept, as
- * its own fetch keeps it (sql/changelly/record-expected-payouts.sql).
+ * its own fetch keeps it, in the write that marks the order read by the run
+ * (sql/changelly/record-expected-payouts.sql).
  */
 public final class ChangellyReconcileListing implements ReconcileListing {
 
@@ -67,17 +68,21 @@ public final class ChangellyReconcileListing implements ReconcileListing {
         return ReconcileListing.listed(orders, "orderId");
     }
 
-    /** The parameters of record-expected-payouts.sql: each listed order's payoutAmount that reads as a payout. */
+    /**
+     * The parameters of record-expected-payouts.sql, a row for every listed order (the write marks ours read
+     * by the run): its payoutAmount where that reads as a payout, else null (the amount we hold is kept).
+     */
     @Override
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> details(List<Map<String, Object>> page) {
-        List<Map<String, Object>> payouts = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>(page.size());
         for (Map<String, Object> entry : page) {
-            if (entry.get("order") instanceof Map<?, ?> order) {
-                payouts.addAll(views.expectedPayoutRow((Map<String, Object>) order));
-            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("provider_order_id", entry.get("id"));
+            row.put("expected_payout", views.expectedPayout((Map<String, Object>) entry.get("order")));
+            rows.add(row);
         }
-        return payouts;
+        return rows;
     }
 
     /** The whole batch in one list request by ids (none for an empty batch). */

@@ -8,7 +8,6 @@ import java.util.Map;
  *
  * @param changes local orders whose provider status differs: {order_id, provider_status}
  * @param orphans upstream orders with no local order: {provider_order_id, provider_status}
- * @param covered every upstream order id on the page that we hold (so it needs no single fetch)
  */
-public record PageDiff(List<Map<String, Object>> changes, List<Map<String, Object>> orphans, List<String> covered) {
+public record PageDiff(List<Map<String, Object>> changes, List<Map<String, Object>> orphans) {
 }

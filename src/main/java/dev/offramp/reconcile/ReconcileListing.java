@@ -37,7 +37,9 @@ public interface ReconcileListing {
 
     /**
      * What a page's orders say beside their status, as the rows of the upstream's record statement
-     * (the template's {@code recordDetails}), one batch per page; empty when there is nothing to keep.
+     * (the template's {@code recordDetails}), one batch per page. The statement also marks each order it
+     * writes as read by the run, so a row for every order listed: one left out is fetched alone later
+     * (reconcile-upstream-uncovered), which is safe but costs a call.
      */
     List<Map<String, Object>> details(List<Map<String, Object>> page);
 

@@ -173,7 +173,6 @@ public final class Reconciliation {
         }
         List<Map<String, Object>> changes = new ArrayList<>();
         List<Map<String, Object>> orphans = new ArrayList<>();
-        List<String> covered = new ArrayList<>();
         for (Map<String, Object> upstream : page) {
             Map<String, Object> row = local.get(upstream.get("id"));
             if (row == null) {
@@ -183,7 +182,6 @@ public final class Reconciliation {
                 orphans.add(orphan);
                 continue;
             }
-            covered.add((String) upstream.get("id"));
             if (upstream.get("status") != null && !Objects.equals(upstream.get("status"), row.get("provider_status"))) {
                 Map<String, Object> change = new LinkedHashMap<>();
                 change.put("order_id", row.get("id"));
@@ -191,7 +189,7 @@ public final class Reconciliation {
                 changes.add(change);
             }
         }
-        return new PageDiff(changes, orphans, covered.isEmpty() ? List.of("") : covered);
+        return new PageDiff(changes, orphans);
     }
 
     /** Whether a page was full, so another may follow (a short page is the last). */

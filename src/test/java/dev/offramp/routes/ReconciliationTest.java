@@ -231,14 +231,23 @@ class ReconciliationTest {
         // pages 2 and 3 are read side by side, on the two page threads
         InFlightTogether aheadPages = new InFlightTogether(r -> r.path().endsWith("/orders") && r.query() != null
                 && (r.query().contains("status=crypto_received&page=2&") || r.query().contains("status=crypto_received&page=3&")));
+        // an order a list page read needs no fetch of its own (the page's write marks it read by the run)
+        List<String> fetchedAlone = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.offramp.sandbox.SandboxExchangeObserver singleFetches = (request, response, fault) -> {
+            if (request.method().equals("GET") && request.path().contains("/orders/")) {
+                fetchedAlone.add(request.path().substring(request.path().lastIndexOf('/') + 1));
+            }
+        };
         var simulator = context.getRegistry().lookupByNameAndType("unigoxSimulator", dev.offramp.sandbox.unigox.UnigoxSimulator.class);
         simulator.observe(aheadPages);
+        simulator.observe(singleFetches);
         AtomicReference<Map<String, Object>> ran = new AtomicReference<>();
         String log;
         try {
             log = LogCapture.logsOf(() -> ran.set(run()));
         } finally {
             simulator.stopObserving(aheadPages);
+            simulator.stopObserving(singleFetches);
         }
         Map<String, Object> run = ran.get();
         assertThat(aheadPages.together).as("pages 2 and 3 in flight at once").containsExactly(true, true);
@@ -251,6 +260,8 @@ class ReconciliationTest {
         assertThat(((Number) run.get("errors")).intValue()).isZero();
         JsonNode calls = sim("unigox", "GET", "/_sandbox/stats", null).get("data").get("calls");
         assertThat(calls.get("GET /api/v1/partner/orders").asLong()).as("list pages read, each once").isEqualTo(expectedPages);
+        assertThat(fetchedAlone).as("orders a list page read, fetched alone")
+                .noneMatch(id -> id.startsWith(String.format("%08x-0000-4000-8000-", seed)));
         for (int i = 0; i < count; i++) {
             assertThat(bundle.orderRow(String.format("%08x-0000-4000-9000-%012x", seed, i)).get("provider_status"))
                     .as("order " + i).isEqualTo("crypto_received");
@@ -287,6 +298,7 @@ class ReconciliationTest {
         int count = 250;
         String userRef = "recon-ahead-" + UUID.randomUUID();
         List<String> ours = new java.util.ArrayList<>();
+        List<String> theirs = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             @SuppressWarnings("unchecked")
             Map<String, Object> created = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
@@ -301,6 +313,7 @@ class ReconciliationTest {
                     + " provider_status, status, version) VALUES (?, 'changelly', ?, 0.1, 'ETH', 92, 'EUR', ?, ?, 0)",
                     id, changellyId, behind ? "pending" : "hold", behind ? "processing" : "on_hold");
             ours.add(id);
+            theirs.add(changellyId);
         }
         // the pages a run must read, from the simulator's own total: ceil(n/100), one more when the last is full
         @SuppressWarnings("unchecked")
@@ -310,10 +323,14 @@ class ReconciliationTest {
             expectedOffsets.add((int) offset);
         }
         List<Integer> offsetsRead = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // and the by-ids request for the orders no page covered: none of ours, which the hold pages read
+        List<String> askedByIds = new java.util.concurrent.CopyOnWriteArrayList<>();
         dev.offramp.sandbox.SandboxExchangeObserver observer = (request, response, fault) -> {
             String query = request.query() == null ? "" : request.query();
             if (request.method().equals("GET") && request.path().equals("/v1/orders") && query.contains("status=hold")) {
                 offsetsRead.add(Integer.parseInt(query.replaceAll(".*(?:^|&)offset=(\\d+).*", "$1")));
+            } else if (request.method().equals("GET") && request.path().equals("/v1/orders")) {
+                askedByIds.add(query);
             }
         };
         // pages 2 and 3 (offsets 100 and 200) are read side by side, on the two page threads
@@ -332,6 +349,7 @@ class ReconciliationTest {
 
         assertThat(run.get("status")).as(String.valueOf(run)).isEqualTo("completed");
         assertThat(offsetsRead).as("hold list pages read, each once").containsExactlyInAnyOrderElementsOf(expectedOffsets);
+        assertThat(askedByIds).as("by-ids requests after the pages").noneMatch(query -> theirs.stream().anyMatch(query::contains));
         assertThat(aheadPages.together).as("pages 2 and 3 in flight at once").containsExactly(true, true);
         for (int i = 0; i < count; i++) {
             assertThat(bundle.orderRow(ours.get(i)).get("provider_status")).as("order " + i).isEqualTo("hold");
