@@ -57,10 +57,14 @@ public final class RunSummary {
         moneyInEscrow = count;
     }
 
+    /**
+     * A run error, "what: why". The first ten are kept for the run's row, each shortened in its middle
+     * when long: a request naming many order ids kept only its head before, and lost the why (the 414).
+     */
     public synchronized void error(String what) {
         errors++;
         if (errorDetails.size() < 10) {
-            errorDetails.add(what.length() > 180 ? what.substring(0, 180) : what);
+            errorDetails.add(what.length() > 180 ? what.substring(0, 120) + " … " + what.substring(what.length() - 57) : what);
         }
     }
 
