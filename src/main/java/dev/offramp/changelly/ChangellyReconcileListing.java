@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * How Changelly lists its orders to reconciliation: {@code GET /v1/orders?status=…&startDate=…&offset=…
  * &limit=100} within the window, answered as {@code {"orders":[…],"limit","offset","total"}} (or the older
- * {@code [{"orders":[…]}]}). Our orders no page covered are asked for by their ids, up to 100 in one
- * {@code GET /v1/orders?orderId=…} read like a list page. The payout a listed order expects is kept, as
+ * {@code [{"orders":[…]}]}). Our orders no page covered are asked for by their ids, up to
+ * changelly.reconcile.ids-per-request in one {@code GET /v1/orders?orderId=…} read like a list page. The payout a listed order expects is kept, as
  * its own fetch keeps it, in the write that marks the order read by the run
  * (sql/changelly/record-expected-payouts.sql).
  */
@@ -20,10 +20,19 @@ public final class ChangellyReconcileListing implements ReconcileListing {
 
     private final ChangellyRequests requests;
     private final ChangellyViews views;
+    private final int idsPerRequest;
 
-    public ChangellyReconcileListing(ChangellyRequests requests, ChangellyViews views) {
+    /**
+     * @param idsPerRequest the most order ids one by-ids request names (changelly.reconcile.ids-per-request):
+     *     each adds about 45 bytes to the request line, and servers refuse long ones (414), at 4 KB for some
+     */
+    public ChangellyReconcileListing(ChangellyRequests requests, ChangellyViews views, int idsPerRequest) {
+        if (idsPerRequest < 1 || idsPerRequest > PAGE_SIZE) {
+            throw new IllegalArgumentException("changelly.reconcile.ids-per-request must be 1 to " + PAGE_SIZE + ", not " + idsPerRequest);
+        }
         this.requests = requests;
         this.views = views;
+        this.idsPerRequest = idsPerRequest;
     }
 
     @Override
@@ -85,16 +94,17 @@ public final class ChangellyReconcileListing implements ReconcileListing {
         return rows;
     }
 
-    /** The whole batch in one list request by ids (none for an empty batch). */
+    /** List requests by ids, each naming at most idsPerRequest of the batch (none for an empty batch). */
     @Override
     public List<Object> uncoveredChecks(List<Map<String, Object>> localRows) {
-        if (localRows.isEmpty()) {
-            return List.of();
+        List<Object> checks = new ArrayList<>();
+        for (int from = 0; from < localRows.size(); from += idsPerRequest) {
+            List<String> ids = new ArrayList<>(idsPerRequest);
+            for (Map<String, Object> row : localRows.subList(from, Math.min(localRows.size(), from + idsPerRequest))) {
+                ids.add(String.valueOf(row.get("provider_order_id")));
+            }
+            checks.add(requests.ordersByIdQuery(ids));
         }
-        List<String> ids = new ArrayList<>(localRows.size());
-        for (Map<String, Object> row : localRows) {
-            ids.add(String.valueOf(row.get("provider_order_id")));
-        }
-        return List.of(requests.ordersByIdQuery(ids));
+        return checks;
     }
 }

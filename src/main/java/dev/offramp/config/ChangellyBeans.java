@@ -71,7 +71,8 @@ public final class ChangellyBeans {
         ChangellyViews views = new ChangellyViews(responses);
         registry.bind("changellyViews", views);
         // what the reconcile-upstream-* templates ask of Changelly (routes/reconcile/reconcile-changelly.camel.yaml)
-        registry.bind("changellyReconcileListing", new ChangellyReconcileListing(requests, views));
+        registry.bind("changellyReconcileListing", new ChangellyReconcileListing(requests, views,
+                Integer.parseInt(setting(props, "changelly.reconcile.ids-per-request"))));
         // the catalogue in snake_case (GET /api/v1/countries, /currencies, /providers)
         registry.bind("catalogueViews", new dev.offramp.changelly.CatalogueViews());
         ChangellyCallbacks callbacks = new ChangellyCallbacks();

@@ -1,6 +1,7 @@
 package dev.offramp.changelly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offramp.reconcile.PagesAhead;
 import java.time.OffsetDateTime;
@@ -12,8 +13,12 @@ import org.junit.jupiter.api.Test;
 /** What reconciliation asks of Changelly's order list (GET /v1/orders as its docs describe it). */
 class ChangellyReconcileListingTest {
 
-    final ChangellyReconcileListing listing = new ChangellyReconcileListing(
-            new ChangellyRequests("https://fiat-api.changelly.com", null), new ChangellyViews(new ChangellyResponses()));
+    final ChangellyReconcileListing listing = listing(2);
+
+    static ChangellyReconcileListing listing(int idsPerRequest) {
+        return new ChangellyReconcileListing(new ChangellyRequests("https://fiat-api.changelly.com", null),
+                new ChangellyViews(new ChangellyResponses()), idsPerRequest);
+    }
 
     @Test
     void aStatusPageIsAnOffsetWithinTheWindow() {
@@ -59,11 +64,22 @@ class ChangellyReconcileListingTest {
     }
 
     @Test
-    void ourUncoveredOrdersAreAskedForInOneRequestByTheirIds() {
-        List<Object> checks = listing.uncoveredChecks(List.of(
-                Map.of("id", "o1", "provider_order_id", "c1"), Map.of("id", "o2", "provider_order_id", "c2")));
-        assertThat(checks).singleElement().isEqualTo(Map.of("orderId", List.of("c1", "c2"), "offset", 0, "limit", 2));
+    void ourUncoveredOrdersAreAskedForByTheirIdsAtMostIdsPerRequestAtATime() {
+        List<Map<String, Object>> rows = List.of(Map.of("id", "o1", "provider_order_id", "c1"),
+                Map.of("id", "o2", "provider_order_id", "c2"), Map.of("id", "o3", "provider_order_id", "c3"));
+        assertThat(listing.uncoveredChecks(rows.subList(0, 2)))
+                .singleElement().isEqualTo(Map.of("orderId", List.of("c1", "c2"), "offset", 0, "limit", 2));
+        assertThat(listing.uncoveredChecks(rows)).containsExactly(
+                Map.of("orderId", List.of("c1", "c2"), "offset", 0, "limit", 2),
+                Map.of("orderId", List.of("c3"), "offset", 0, "limit", 1));
+        assertThat(listing(100).uncoveredChecks(rows)).hasSize(1);
         assertThat(listing.uncoveredChecks(List.of())).isEmpty();
+    }
+
+    @Test
+    void idsPerRequestOutsideOneToAPageIsRefused() {
+        assertThatThrownBy(() -> listing(0)).hasMessageContaining("changelly.reconcile.ids-per-request must be 1 to 100");
+        assertThatThrownBy(() -> listing(101)).hasMessageContaining("not 101");
     }
 
     static String firstPage(Object total, Object limit) {

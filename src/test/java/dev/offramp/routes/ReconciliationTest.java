@@ -293,6 +293,51 @@ class ReconciliationTest {
     }
 
     @Test
+    void manyChangellyOrdersNoListCoversAreAskedForByIdInRequestsAServerTakes() throws Exception {
+        // 120 orders Changelly has completed (complete is not a listed status) that we still hold as pending:
+        // every one is asked for by id; 100 ids in one GET (a 4.6 KB request line) were refused with 414
+        int count = 120;
+        String userRef = "recon-by-ids-" + UUID.randomUUID();
+        List<String> ours = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> created = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
+                    "externalOrderId", "by-ids-" + i + "-" + UUID.randomUUID(), "externalUserId", userRef, "providerCode", "moonpay",
+                    "currencyFrom", "ETH", "currencyTo", "EUR", "amountFrom", "0.1", "country", "IT",
+                    "refundAddress", "0x8cfbd31371e9bec8c82ae101e25bd9394c03a227"));
+            String changellyId = (String) created.get("orderId");
+            changelly("PATCH", "/v1/sandbox/order/" + changellyId, null, Map.of("status", "complete"));
+            String id = UUID.randomUUID().toString();
+            bundle.execute("INSERT INTO orders (id, provider, provider_order_id, crypto_amount, crypto_currency, fiat_amount, fiat_currency,"
+                    + " provider_status, status, version) VALUES (?, 'changelly', ?, 0.1, 'ETH', 92, 'EUR', 'pending', 'processing', 0)",
+                    id, changellyId);
+            ours.add(id);
+        }
+        List<Integer> idsPerRequest = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.offramp.sandbox.SandboxExchangeObserver byIds = (request, response, fault) -> {
+            String query = request.query() == null ? "" : request.query();
+            if (request.method().equals("GET") && request.path().equals("/v1/orders") && query.contains("orderId=")) {
+                idsPerRequest.add(query.split("orderId=", -1).length - 1);
+            }
+        };
+        var simulator = context.getRegistry().lookupByNameAndType("changellySimulator", dev.offramp.sandbox.changelly.ChangellySimulator.class);
+        simulator.observe(byIds);
+        Map<String, Object> run;
+        try {
+            run = run();
+        } finally {
+            simulator.stopObserving(byIds);
+        }
+
+        assertThat(run.get("status")).as(String.valueOf(run)).isEqualTo("completed");
+        assertThat(idsPerRequest).as("ids per by-ids request").isNotEmpty().allMatch(n -> n <= 50);
+        assertThat(idsPerRequest.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(count);
+        for (int i = 0; i < count; i++) {
+            assertThat(bundle.orderRow(ours.get(i)).get("provider_status")).as("order " + i).isEqualTo("complete");
+        }
+    }
+
+    @Test
     void aLongChangellyStatusListIsReadAheadFromItsTotalAndEveryPageIsReadOnce() throws Exception {
         // 250 orders Changelly holds for us, ours too; every tenth of ours is still behind (pending)
         int count = 250;
