@@ -5,12 +5,12 @@
 -- authorize-refund, cleared when it no longer does). Never the status: that goes through the status router.
 -- An older read (Unigox's updated_at before the one kept) changes nothing. updated_at moves only when the
 -- refund flag does, so a fetch does not hide an order from the stuck report.
--- Read by a reconciliation run (variable runId; none on other fetches), the order is marked read by it
--- (reconciled_run): the run then fetches alone only the open orders no page read. One write per order a
--- page (the mark was a second UPDATE of the same rows: BENCHMARKS.md, session 17). An older read writes nothing,
--- not even the mark, so such an order is fetched alone: the page's status of it is older too.
+-- Read by a reconciliation run's page (reconciled_run, null on other fetches), the order is marked read by
+-- it: the run then fetches alone only the open orders no page read. One write per order a page (the mark
+-- was a second UPDATE of the same rows: BENCHMARKS.md, session 17). An older read writes nothing, not even
+-- the mark, so such an order is fetched alone: the page's status of it is older too.
 UPDATE orders
-SET reconciled_run = COALESCE(CAST(:#${variable.runId} AS BIGINT), reconciled_run),
+SET reconciled_run = COALESCE(CAST(:#reconciled_run AS BIGINT), reconciled_run),
     details_status = CAST(:#details_status AS VARCHAR(60)),
     details_updated_at = CAST(:#details_updated_at AS TIMESTAMP WITH TIME ZONE),
     details_read_at = CAST(:#details_read_at AS TIMESTAMP WITH TIME ZONE),

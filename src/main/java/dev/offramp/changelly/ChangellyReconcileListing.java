@@ -79,16 +79,17 @@ public final class ChangellyReconcileListing implements ReconcileListing {
 
     /**
      * The parameters of record-expected-payouts.sql, a row for every listed order (the write marks ours read
-     * by the run): its payoutAmount where that reads as a payout, else null (the amount we hold is kept).
+     * by run runId): its payoutAmount where that reads as a payout, else null (the amount we hold is kept).
      */
     @Override
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> details(List<Map<String, Object>> page) {
+    public List<Map<String, Object>> details(List<Map<String, Object>> page, long runId) {
         List<Map<String, Object>> rows = new ArrayList<>(page.size());
         for (Map<String, Object> entry : page) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("provider_order_id", entry.get("id"));
             row.put("expected_payout", views.expectedPayout((Map<String, Object>) entry.get("order")));
+            row.put(RECONCILED_RUN, runId);
             rows.add(row);
         }
         return rows;

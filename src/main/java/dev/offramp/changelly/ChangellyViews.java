@@ -3,6 +3,7 @@ package dev.offramp.changelly;
 import dev.offramp.http.ApiProblem;
 import dev.offramp.http.Decimals;
 import dev.offramp.offers.OfferViews;
+import dev.offramp.reconcile.ReconcileListing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,7 +164,7 @@ public final class ChangellyViews {
 
     /**
      * The parameters of record-expected-payouts.sql for one Changelly order: a row of its orderId and expected
-     * payout, or none when its payoutAmount does not read as one (nothing is written then).
+     * payout (no reconciliation run), or none when its payoutAmount does not read as one (nothing is written then).
      */
     public List<Map<String, Object>> expectedPayoutRow(Map<String, Object> order) {
         String payout = expectedPayout(order);
@@ -173,6 +174,7 @@ public final class ChangellyViews {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("provider_order_id", order.get("orderId").toString());
         row.put("expected_payout", payout);
+        row.put(ReconcileListing.RECONCILED_RUN, null); // its own fetch: not a reconciliation page's read
         return List.of(row);
     }
 

@@ -1,6 +1,7 @@
 package dev.offramp.unigox;
 
 import dev.offramp.http.JsonBodies;
+import dev.offramp.reconcile.ReconcileListing;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -76,6 +77,8 @@ public final class UnigoxOrderDetails {
         details.put("fiat_amount", decimal(amounts.get("fiat_amount")));
         details.put("rate", decimal(amounts.get("rate")));
         details.put("refund_offered", allowed != null && allowed.contains(AUTHORIZE_REFUND));
+        // none on an order's own fetch; a reconciliation page's rows carry their run (UnigoxReconcileListing)
+        details.put(ReconcileListing.RECONCILED_RUN, null);
         return details;
     }
 

@@ -50,17 +50,22 @@ public final class UnigoxReconcileListing implements ReconcileListing {
         return ReconcileListing.listed(orders, "order_id");
     }
 
-    /** The parameters of record-order-details.sql for each listed order (list items are orders as GET /orders/{id} answers them). */
+    /**
+     * The parameters of record-order-details.sql for each listed order (list items are orders as GET
+     * /orders/{id} answers them), read by run runId.
+     */
     @Override
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> details(List<Map<String, Object>> page) {
+    public List<Map<String, Object>> details(List<Map<String, Object>> page, long runId) {
         List<Map<String, Object>> orders = new ArrayList<>(page.size());
         for (Map<String, Object> entry : page) {
             if (entry.get("order") instanceof Map<?, ?> order) {
                 orders.add((Map<String, Object>) order);
             }
         }
-        return details.readAll(orders);
+        List<Map<String, Object>> rows = details.readAll(orders);
+        rows.forEach(row -> row.put(RECONCILED_RUN, runId));
+        return rows;
     }
 
     /** Each on its own: Unigox lists by status only. */

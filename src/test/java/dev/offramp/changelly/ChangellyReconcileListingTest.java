@@ -59,7 +59,7 @@ class ChangellyReconcileListingTest {
                 + "{\"orderId\":\"d\",\"status\":\"pending\",\"payoutAmount\":\"1e400\"},"
                 + "{\"orderId\":\"e\",\"status\":\"pending\",\"payoutAmount\":null},"
                 + "{\"orderId\":\"f\",\"status\":\"pending\"}]}", null);
-        assertThat(listing.details(page)).containsExactly(row("a", "87.65"), row("b", "91.2"), row("c", null),
+        assertThat(listing.details(page, 7)).containsExactly(row("a", "87.65"), row("b", "91.2"), row("c", null),
                 row("d", null), row("e", null), row("f", null));
     }
 
@@ -121,6 +121,7 @@ class ChangellyReconcileListingTest {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
         row.put("provider_order_id", orderId);
         row.put("expected_payout", expectedPayout);
+        row.put("reconciled_run", 7L);
         return row;
     }
 }
