@@ -102,6 +102,18 @@ class ReconciliationTest {
         return ok(bundle.post("/api/v1/offramp/orders", "{\"provider\":\"unigox\",\"quote_id\":\"" + quote.get("quote_id").asText() + "\"}"), 201);
     }
 
+    /** An order made at the Changelly simulator directly (none of ours yet), moved to a status: its Changelly id. */
+    @SuppressWarnings("unchecked")
+    String changellyHolds(String userRef, String status) throws Exception {
+        Map<String, Object> created = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
+                "externalOrderId", UUID.randomUUID().toString(), "externalUserId", userRef, "providerCode", "moonpay",
+                "currencyFrom", "ETH", "currencyTo", "EUR", "amountFrom", "0.1", "country", "IT",
+                "refundAddress", "0x8cfbd31371e9bec8c82ae101e25bd9394c03a227"));
+        String changellyId = (String) created.get("orderId");
+        changelly("PATCH", "/v1/sandbox/order/" + changellyId, null, Map.of("status", status));
+        return changellyId;
+    }
+
     JsonNode changellyOrder(String userId) throws Exception {
         return ok(bundle.post("/api/v1/offramp/orders", "{\"provider\":\"changelly\",\"provider_code\":\"moonpay\",\"currency_from\":\"ETH\","
                 + "\"currency_to\":\"EUR\",\"amount_from\":\"0.1\",\"country\":\"IT\",\"refund_address\":\"0x8cfbd31371e9bec8c82ae101e25bd9394c03a227\","
@@ -300,13 +312,7 @@ class ReconciliationTest {
         String userRef = "recon-by-ids-" + UUID.randomUUID();
         List<String> ours = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> created = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
-                    "externalOrderId", "by-ids-" + i + "-" + UUID.randomUUID(), "externalUserId", userRef, "providerCode", "moonpay",
-                    "currencyFrom", "ETH", "currencyTo", "EUR", "amountFrom", "0.1", "country", "IT",
-                    "refundAddress", "0x8cfbd31371e9bec8c82ae101e25bd9394c03a227"));
-            String changellyId = (String) created.get("orderId");
-            changelly("PATCH", "/v1/sandbox/order/" + changellyId, null, Map.of("status", "complete"));
+            String changellyId = changellyHolds(userRef, "complete");
             String id = UUID.randomUUID().toString();
             bundle.execute("INSERT INTO orders (id, provider, provider_order_id, crypto_amount, crypto_currency, fiat_amount, fiat_currency,"
                     + " provider_status, status, version) VALUES (?, 'changelly', ?, 0.1, 'ETH', 92, 'EUR', 'pending', 'processing', 0)",
@@ -345,13 +351,7 @@ class ReconciliationTest {
         List<String> ours = new java.util.ArrayList<>();
         List<String> theirs = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> created = (Map<String, Object>) changelly("POST", "/v1/sell/orders", null, Map.of(
-                    "externalOrderId", "ahead-" + i + "-" + UUID.randomUUID(), "externalUserId", userRef, "providerCode", "moonpay",
-                    "currencyFrom", "ETH", "currencyTo", "EUR", "amountFrom", "0.1", "country", "IT",
-                    "refundAddress", "0x8cfbd31371e9bec8c82ae101e25bd9394c03a227"));
-            String changellyId = (String) created.get("orderId");
-            changelly("PATCH", "/v1/sandbox/order/" + changellyId, null, Map.of("status", "hold"));
+            String changellyId = changellyHolds(userRef, "hold");
             String id = UUID.randomUUID().toString();
             boolean behind = i % 10 == 0;
             bundle.execute("INSERT INTO orders (id, provider, provider_order_id, crypto_amount, crypto_currency, fiat_amount, fiat_currency,"
