@@ -12,9 +12,9 @@ import java.util.Map;
  * How Changelly lists its orders to reconciliation: {@code GET /v1/orders?status=…&startDate=…&offset=…
  * &limit=100} within the window, answered as {@code {"orders":[…],"limit","offset","total"}} (or the older
  * {@code [{"orders":[…]}]}). Our orders no page covered are asked for by their ids, up to
- * changelly.reconcile.ids-per-request in one {@code GET /v1/orders?orderId=…} read like a list page. The payout a listed order expects is kept, as
- * its own fetch keeps it, in the write that marks the order read by the run
- * (sql/changelly/record-expected-payouts.sql).
+ * changelly.reconcile.ids-per-request in one {@code GET /v1/orders?orderId=…} read like a list page. The
+ * payout a listed order expects is kept, as its own fetch keeps it, in the write that marks the order read
+ * by the run (sql/changelly/record-expected-payouts.sql).
  */
 public final class ChangellyReconcileListing implements ReconcileListing {
 
@@ -86,11 +86,7 @@ public final class ChangellyReconcileListing implements ReconcileListing {
     public List<Map<String, Object>> details(List<Map<String, Object>> page, long runId) {
         List<Map<String, Object>> rows = new ArrayList<>(page.size());
         for (Map<String, Object> entry : page) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("provider_order_id", entry.get("id"));
-            row.put("expected_payout", views.expectedPayout((Map<String, Object>) entry.get("order")));
-            row.put(RECONCILED_RUN, runId);
-            rows.add(row);
+            rows.add(views.payoutRow((Map<String, Object>) entry.get("order"), runId));
         }
         return rows;
     }

@@ -163,19 +163,26 @@ public final class ChangellyViews {
     }
 
     /**
-     * The parameters of record-expected-payouts.sql for one Changelly order: a row of its orderId and expected
-     * payout (no reconciliation run), or none when its payoutAmount does not read as one (nothing is written then).
+     * The parameters of record-expected-payouts.sql for one Changelly order on its own fetch: a row of its
+     * orderId and expected payout (no reconciliation run), or none when its payoutAmount does not read as one
+     * (nothing is written then).
      */
     public List<Map<String, Object>> expectedPayoutRow(Map<String, Object> order) {
-        String payout = expectedPayout(order);
-        if (payout == null || order.get("orderId") == null) {
-            return List.of();
-        }
+        Map<String, Object> row = payoutRow(order, null);
+        return row.get("expected_payout") == null || row.get("provider_order_id") == null ? List.of() : List.of(row);
+    }
+
+    /**
+     * The row of record-expected-payouts.sql for a Changelly order: its orderId, its expected payout (null when
+     * its payoutAmount does not read as one: the amount held is kept) and the reconciliation run that read it
+     * (null on its own fetch).
+     */
+    public Map<String, Object> payoutRow(Map<String, Object> order, Long reconciledRun) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("provider_order_id", order.get("orderId").toString());
-        row.put("expected_payout", payout);
-        row.put(ReconcileListing.RECONCILED_RUN, null); // its own fetch: not a reconciliation page's read
-        return List.of(row);
+        row.put("provider_order_id", order == null || order.get("orderId") == null ? null : order.get("orderId").toString());
+        row.put("expected_payout", expectedPayout(order));
+        row.put(ReconcileListing.RECONCILED_RUN, reconciledRun);
+        return row;
     }
 
     /** The creation answer carries no status (per the docs); a new sell order starts as created. */
