@@ -401,10 +401,13 @@ public final class Bench {
             awaitDelivered(b, 120);
             double cpu2 = b.cpuMillis();
             double jit2 = b.jitCpuMillis();
+            // #21's bar with events on: H2 at least a fifth of the bare route, PostgreSQL a tenth
+            int shareTarget = "H2".equals(db) ? 20 : 10;
             ROWS.add(new Row("events " + db + " c=32", "applied/s | p50 | p99 (destination on)",
                     String.format(Locale.ROOT, "%.0f/s | %.1f ms | %.1f ms", rw.passedPerSecond(), rw.p(50), rw.p(99)), "-", "-"));
             ROWS.add(new Row("events " + db + " c=32", "webhook / baseline (" + String.format(Locale.ROOT, "%.0f", rb.passedPerSecond())
-                    + "/s) at c=32", String.format(Locale.ROOT, "%.1f%%", 100 * rw.passedPerSecond() / rb.passedPerSecond()), "-", "-"));
+                    + "/s) at c=32", String.format(Locale.ROOT, "%.1f%%", 100 * rw.passedPerSecond() / rb.passedPerSecond()),
+                    ">= " + shareTarget + "% (#21)", 100 * rw.passedPerSecond() / rb.passedPerSecond() >= shareTarget ? "yes" : "NO"));
             ROWS.add(cpuRow("events " + db + " c=32", "bundle CPU per answer: webhook and its event delivered (JIT's part) | bare 200 | webhook / bare",
                     (cpu2 - cpu1) / rw.passed(), (jit2 - jit1) / rw.passed(), (cpu1 - cpu0) / rb.passed()));
             ROWS.add(new Row("events " + db + " c=32", "events received while ingest ran | delivered/s over the whole drain",
@@ -419,15 +422,15 @@ public final class Bench {
             awaitDelivered(b, 120);
             Histogram lag = receiver.lag();
             ROWS.add(new Row("events " + db + " @" + RATE + "/s", "ingest p50 | p99 (" + fixed.passed() + " of " + total + " applied)",
-                    String.format(Locale.ROOT, "%.1f | %.1f ms", fixed.p(50), fixed.p(99)), "p99 < 50 ms",
-                    fixed.p(99) < 50 && fixed.passed() == total ? "yes" : "NO"));
+                    String.format(Locale.ROOT, "%.1f | %.1f ms", fixed.p(50), fixed.p(99)), "p99 < 25 ms (#21)",
+                    fixed.p(99) < 25 && fixed.passed() == total ? "yes" : "NO"));
             ROWS.add(new Row("events " + db + " @" + RATE + "/s", "delivered/s | received by the end of ingest",
                     String.format(Locale.ROOT, "%.0f/s | %d of %d", receiver.perSecond(), receivedInTime, receiver.received()),
                     ">= ingest", receiver.perSecond() >= 0.95 * RATE ? "yes" : "NO"));
             double p99 = lag.getValueAtPercentile(99);
             ROWS.add(new Row("events " + db + " @" + RATE + "/s", "lag write -> receiver: p50 | p99 | max (" + lag.getTotalCount() + " events, "
                     + receiver.duplicates() + " sent twice)", String.format(Locale.ROOT, "%d | %d | %d ms",
-                    lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 1000 ms", p99 < 1000 ? "yes" : "NO"));
+                    lag.getValueAtPercentile(50), (long) p99, lag.getMaxValue()), "p99 < 500 ms (#21)", p99 < 500 ? "yes" : "NO"));
     }
 
     /**
