@@ -5,6 +5,7 @@ import dev.offramp.camel.AllOrNothing;
 import dev.offramp.camel.JsonErrorPages;
 import dev.offramp.camel.PreparedQueryCache;
 import dev.offramp.camel.RouteFileReload;
+import dev.offramp.camel.StatedParameterCounts;
 import dev.offramp.database.DatabaseHealthCheck;
 import dev.offramp.database.MigratedDataSource;
 import dev.offramp.deadletters.DeadLetters;
@@ -171,6 +172,7 @@ public class BundleConfiguration implements CamelConfiguration {
         // unknown paths, wrong methods, unreadable requests: the JSON error as well, on both ports
         JsonErrorPages.install(context);
         PreparedQueryCache.install(context);
+        StatedParameterCounts.install(context);
     }
 
     /** The order store's connection pool (MigratedDataSource opens it). */
