@@ -36,7 +36,7 @@ final class ReconcileBeans {
         registry.bind("reconcileChangePool", threadPool(context, "offramp.reconcile.change-threads", "reconcile-changes"));
         // the pages of one status list after its first are fetched and applied a few at a time (PagesAhead): one
         // page after another, a run waits for each list answer in turn, and against an upstream across a network
-        // that wait is most of the run (BENCHMARKS.md, session 13)
+        // that wait is most of the run (docs/benchmark-sessions.md, session 13)
         registry.bind("reconcilePagePool", threadPool(context, "offramp.reconcile.page-threads", "reconcile-pages"));
     }
 
