@@ -87,11 +87,14 @@ class StatedParameterCountsTest {
             SqlEndpoint inList = context.getEndpoint("sql:SELECT * FROM orders WHERE id IN (:#in:ids)?dataSource=#ds",
                     SqlEndpoint.class);
             SqlEndpoint none = context.getEndpoint("sql:SELECT 1?dataSource=#ds", SqlEndpoint.class);
+            SqlEndpoint plannedEachCall = context.getEndpoint(
+                    "sql:SELECT * FROM orders LIMIT :#limit?dataSource=#ds&parametersCount=-1", SqlEndpoint.class);
 
             assertThat(counted.getParametersCount()).isEqualTo(3);
             assertThat(stated.getParametersCount()).isEqualTo(7);
             assertThat(inList.getParametersCount()).as("left to the driver").isZero();
             assertThat(none.getParametersCount()).isZero();
+            assertThat(plannedEachCall.getParametersCount()).as("-1: left asking the driver").isEqualTo(-1);
         }
     }
 }
