@@ -7,8 +7,8 @@
 -- refund flag does, so a fetch does not hide an order from the stuck report.
 -- Read by a reconciliation run's page (reconciled_run, null on other fetches), the order is marked read by
 -- it: the run then fetches alone only the open orders no page read. One write per order a page (the mark
--- was a second UPDATE of the same rows: docs/benchmark-sessions.md, session 17). An older read writes nothing, not even
--- the mark, so such an order is fetched alone: the page's status of it is older too.
+-- was a second UPDATE of the same rows: docs/benchmark-sessions.md, session 17). An older read writes
+-- nothing, not even the mark, so such an order is fetched alone: the page's status of it is older too.
 UPDATE orders
 SET reconciled_run = COALESCE(CAST(:#reconciled_run AS BIGINT), reconciled_run),
     details_status = CAST(:#details_status AS VARCHAR(60)),

@@ -13,12 +13,12 @@ import org.apache.camel.component.sql.SqlHelper;
  * one-shot Parse/Describe round trip that also keeps the statement from ever being prepared on the server:
  * PostgreSQL then parsed and planned it on every call (pg_stat_statements on webhook ingest: the
  * outbox's deliveries INSERT planned 6,429 times in 6,429 calls, its plan six times its execution;
- * BENCHMARKS.md, session 18). Statements that state a count keep theirs, and {@code -1} keeps camel-sql
- * asking the driver, so that PostgreSQL plans the statement on every call: for a statement whose best plan
- * depends on the data at the time (the event delivery loop's look for due deliveries, where a plan cached
- * over a small backlog took seconds per look over a large one). {@code :#in:} lists, whose
- * number of placeholders depends on the values, and statements taken from the message body are left to
- * the driver, as before. Installed on every sql endpoint by {@link #install}.
+ * docs/benchmark-sessions.md, session 18). Statements that state a count keep theirs, and {@code -1} keeps
+ * camel-sql asking the driver, so that PostgreSQL plans the statement on every call: for a statement whose
+ * best plan depends on the data at the time (the event delivery loop's look for due deliveries took 1-5 s
+ * per look over a large backlog with its count stated, likely a plan cached over a small one).
+ * {@code :#in:} lists, whose number of placeholders depends on the values, and statements taken from the
+ * message body are left to the driver, as before. Installed on every sql endpoint by {@link #install}.
  */
 public final class StatedParameterCounts {
 

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * Lowers the scheduling priority (raises the Linux "nice" value) of the threads that deliver events, so
  * that on a busy machine they give way to the threads answering webhooks and API calls. Events are already
  * durable in the outbox when they are delivered: delaying a delivery by milliseconds costs nothing,
- * delaying an answer to Unigox or the business costs their timeouts. Measured in docs/benchmark-sessions.md (sessions
- * 12 and 13): under a saturating burst on two cores, 31-51% more webhooks applied per second with a
- * destination on; at a rate the machine holds, the lag to the receiver about the same.
+ * delaying an answer to Unigox or the business costs their timeouts. Measured in
+ * docs/benchmark-sessions.md (sessions 12 and 13): under a saturating burst on two cores, 31-51% more
+ * webhooks applied per second with a destination on; at a rate the machine holds, the lag to the receiver
+ * about the same.
  *
  * <p>Each thread lowers itself once, the first time it runs a delivery step ({@link #lowerCurrentThread}),
  * to N nice levels below the process (not below the thread: a thread inherits the niceness of the thread

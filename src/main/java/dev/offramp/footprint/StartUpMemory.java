@@ -18,17 +18,18 @@ import javax.management.ObjectName;
  * a full collection, and the C library keeps freed native memory for reuse. So, a few seconds after
  * start-up (routes/footprint/footprint-release-after-start.camel.yaml): one full collection, then the
  * JVM's own native-heap trim, the one {@code jcmd <pid> System.trim_native_heap} runs (JDK 17.0.9 and
- * later, glibc only; skipped where the JVM lacks it). Profiled first (docs/benchmark-sessions.md, session 11): median
- * idle RSS 312 -> 273 MB with no JVM options, 202-205 -> 185-198 MB with deploy/'s (serial collector);
- * the collection is one pause, on a heap of about 40 MB live.
+ * later, glibc only; skipped where the JVM lacks it). Profiled first (docs/benchmark-sessions.md,
+ * session 11): median idle RSS 312 -> 273 MB with no JVM options, 202-205 -> 185-198 MB with deploy/'s
+ * (serial collector); the collection is one pause, on a heap of about 40 MB live.
  *
  * <p>A full collection alone shrinks the heap only down to 70% free (the JVM's default
  * {@code MaxHeapFreeRatio}), so on a machine with much memory (a heap sized to a sixty-fourth of it) most
  * of what start-up touched stayed committed. For this one collection the two free ratios, which the JVM
  * lets a running program change, are tightened to {@value #SHRINK_MIN_FREE_PERCENT}-{@value
  * #SHRINK_MAX_FREE_PERCENT}%, then put back, so the heap grows again under load as it always did.
- * Ratios someone set (a JVM option) are left as they are. Measured (docs/benchmark-sessions.md, session 15): idle RSS
- * of a plain start, median of five, 246 MB with the collection alone, 185 MB with the ratios tightened.
+ * Ratios someone set (a JVM option) are left as they are. Measured (docs/benchmark-sessions.md, session
+ * 15): idle RSS of a plain start, median of five, 246 MB with the collection alone, 185 MB with the
+ * ratios tightened.
  */
 public final class StartUpMemory {
 
