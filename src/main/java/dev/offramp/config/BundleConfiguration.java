@@ -7,6 +7,7 @@ import dev.offramp.camel.PreparedQueryCache;
 import dev.offramp.camel.RouteFileReload;
 import dev.offramp.camel.StatedParameterCounts;
 import dev.offramp.database.DatabaseHealthCheck;
+import dev.offramp.database.EmbeddedDatabaseUrl;
 import dev.offramp.database.MigratedDataSource;
 import dev.offramp.deadletters.DeadLetters;
 import dev.offramp.footprint.StartUpMemory;
@@ -179,7 +180,8 @@ public class BundleConfiguration implements CamelConfiguration {
     private static HikariConfig pool(PropertiesComponent props) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("offramp-db");
-        hikari.setJdbcUrl(setting(props, "offramp.db.url"));
+        // H2 closed by the bundle after its routes stop, not by H2's own shutdown hook (graceful stop)
+        hikari.setJdbcUrl(EmbeddedDatabaseUrl.closedByTheBundle(setting(props, "offramp.db.url")));
         hikari.setUsername(setting(props, "offramp.db.user"));
         hikari.setPassword(setting(props, "offramp.db.password"));
         hikari.setMaximumPoolSize(Integer.parseInt(setting(props, "offramp.db.pool-size")));
