@@ -167,6 +167,21 @@ class KustomizeManifestsTest {
         assertThat(DockerfileTest.instructions()).contains("WORKDIR /app");
     }
 
+    /**
+     * A rolling update: the pod leaves the Service while SIGTERM arrives, so it pauses before Camel stops
+     * taking requests, and the grace period covers that pause plus the graceful stop's own timeout.
+     */
+    @Test
+    void aStoppingPodPausesBeforeItStopsTakingRequestsAndHasTimeToFinish() throws IOException {
+        JsonNode command = container.at("/lifecycle/preStop/exec/command");
+        assertThat(command.get(0).asText()).isEqualTo("sleep");
+        int pause = command.get(1).asInt();
+        assertThat(pause).isPositive();
+        int shutdownTimeout = Integer.parseInt(properties("config/application.properties").getProperty("camel.main.shutdown-timeout").trim());
+        assertThat(byKind.get("Deployment").at("/spec/template/spec/terminationGracePeriodSeconds").asInt())
+                .isGreaterThan(pause + shutdownTimeout);
+    }
+
     @Test
     void theContainerRunsAsTheImagesNonRootUserOnAReadOnlyFilesystem() {
         JsonNode pod = byKind.get("Deployment").at("/spec/template/spec/securityContext");
