@@ -133,8 +133,30 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------ webhooks
 
+    /**
+     * The embedded database exactly as the bundle ships it (config/application.properties), on a file of
+     * this run's own: its settings included, WRITE_DELAY=0 above all, which writes each commit to the file
+     * before it returns and so costs what a deployment pays. Until session 19 the bench used a URL of its
+     * own without it, and measured an H2 that no deployment runs (BENCHMARKS.md).
+     */
     static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("offramp") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+        return embeddedUrl().replace(EMBEDDED_FILE, "jdbc:h2:file:" + dir.resolve("offramp"));
+    }
+
+    static final String EMBEDDED_FILE = "jdbc:h2:file:./data/offramp";
+
+    static String embeddedUrl() {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Bundle.root.resolve("config/application.properties"), StandardCharsets.UTF_8)) {
+            defaults.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String url = defaults.getProperty("offramp.db.url", "").trim();
+        if (!url.startsWith(EMBEDDED_FILE + ";")) {
+            throw new IllegalStateException("config/application.properties: offramp.db.url is no longer " + EMBEDDED_FILE + ";...: " + url);
+        }
+        return url;
     }
 
     /** Starts on a fresh H2 file (migrations run; a fresh-DB start-up sample), stops, then runs {@code fill} on the closed file. */
