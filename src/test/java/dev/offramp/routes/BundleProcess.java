@@ -21,6 +21,22 @@ final class BundleProcess implements AutoCloseable {
         this.output = output;
     }
 
+    /**
+     * The environment of a bundle on the database at {@code dbUrl}: the API on {@code port}, management on
+     * {@code port + 1000}, no simulators, no scheduled reconciliation, no webhook registration at start-up.
+     * Mutable, for a test's own additions.
+     */
+    static Map<String, String> withoutSimulators(int port, String dbUrl) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("OFFRAMP_HTTP_PORT", Integer.toString(port));
+        env.put("OFFRAMP_MANAGEMENT_PORT", Integer.toString(port + 1000));
+        env.put("OFFRAMP_DB_URL", dbUrl);
+        env.put("OFFRAMP_RECONCILE_ENABLED", "false");
+        env.put("UNIGOX_WEBHOOK_REGISTER_ON_STARTUP", "false");
+        env.put("OFFRAMP_SANDBOX", "false");
+        return env;
+    }
+
     static BundleProcess start(Map<String, String> env) throws IOException {
         return start(env, Path.of(System.getProperty("user.dir")));
     }

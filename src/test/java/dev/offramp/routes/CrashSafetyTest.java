@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +42,7 @@ class CrashSafetyTest {
     Path dir;
 
     Map<String, String> env(String dbUrl) {
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", Integer.toString(PORT));
-        env.put("OFFRAMP_MANAGEMENT_PORT", Integer.toString(PORT + 1000));
-        env.put("OFFRAMP_DB_URL", dbUrl);
-        env.put("OFFRAMP_RECONCILE_ENABLED", "false");
-        env.put("UNIGOX_WEBHOOK_REGISTER_ON_STARTUP", "false");
-        env.put("OFFRAMP_SANDBOX", "false");
-        return env;
+        return BundleProcess.withoutSimulators(PORT, dbUrl);
     }
 
     static boolean ready() {

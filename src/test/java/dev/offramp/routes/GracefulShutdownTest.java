@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -92,14 +91,8 @@ class GracefulShutdownTest {
         startUnigox();
         // the embedded URL as shipped (config/application.properties), on a file of this test's own
         String url = "jdbc:h2:file:" + dir.resolve("offramp") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
-        Map<String, String> env = new HashMap<>();
-        env.put("OFFRAMP_HTTP_PORT", Integer.toString(PORT));
-        env.put("OFFRAMP_MANAGEMENT_PORT", Integer.toString(PORT + 1000));
-        env.put("OFFRAMP_DB_URL", url);
-        env.put("OFFRAMP_RECONCILE_ENABLED", "false");
-        env.put("OFFRAMP_SANDBOX", "false");
+        Map<String, String> env = BundleProcess.withoutSimulators(PORT, url);
         env.put("UNIGOX_BASE_URL", "http://localhost:" + UPSTREAM_PORT);
-        env.put("UNIGOX_WEBHOOK_REGISTER_ON_STARTUP", "false");
 
         BundleProcess bundle = BundleProcess.start(env);
         String log;
