@@ -16,7 +16,8 @@ import org.apache.camel.component.sql.SqlHelper;
  * docs/benchmark-sessions.md, session 18). Statements that state a count keep theirs, and {@code -1} keeps
  * camel-sql asking the driver, so that PostgreSQL plans the statement on every call: for a statement whose
  * best plan depends on the data at the time (the event delivery loop's look for due deliveries took 1-5 s
- * per look over a large backlog with its count stated, likely a plan cached over a small one).
+ * per look over a large backlog with its count stated: a plan cached while the table was empty,
+ * docs/benchmark-sessions.md, session 19).
  * {@code :#in:} lists, whose number of placeholders depends on the values, and statements taken from the
  * message body are left to the driver, as before. Installed on every sql endpoint by {@link #install}.
  */
