@@ -1,9 +1,16 @@
 package dev.offramp.routes;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +61,31 @@ final class BundleProcess implements AutoCloseable {
                 || k.startsWith("CHANGELLY_") || k.startsWith("CAMEL_"));
         pb.environment().putAll(env);
         return new BundleProcess(pb.start(), output);
+    }
+
+    private static final HttpClient HTTP = TestHttp.client(Duration.ofSeconds(2));
+
+    /**
+     * Waits (up to 90 s) until the bundle answers the API on {@code port}: GET /api/v1/orders with the dev
+     * key is a 200. Fails with the end of its log when it never does.
+     */
+    void awaitAnswering(int port) throws IOException {
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> answers(port));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String log = output();
+            throw new AssertionError("bundle on " + port + " did not start:\n" + log.substring(Math.max(0, log.length() - 4000)), e);
+        }
+    }
+
+    private static boolean answers(int port) {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
+                    .header("X-API-Key", "dev-api-key").timeout(Duration.ofSeconds(5)).build();
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     /** Waits for the process to end by itself; null if it is still running after the timeout. */

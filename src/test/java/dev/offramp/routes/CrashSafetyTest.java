@@ -45,24 +45,6 @@ class CrashSafetyTest {
         return BundleProcess.withoutSimulators(PORT, dbUrl);
     }
 
-    static boolean ready() {
-        try {
-            HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/v1/orders"))
-                    .header("X-API-Key", "dev-api-key").timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (Exception notYet) {
-            return false;
-        }
-    }
-
-    static void awaitReady(BundleProcess bundle) throws Exception {
-        try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(CrashSafetyTest::ready);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("bundle did not start:\n" + bundle.output(), e);
-        }
-    }
-
     @Test
     void everyAcknowledgedWebhookSurvivesAKillMinus9() throws Exception {
         Path db = dir.resolve("offramp");
@@ -71,7 +53,7 @@ class CrashSafetyTest {
 
         // 1. migrate, then stop: the orders the webhooks refer to are put in while the bundle is down
         try (BundleProcess first = BundleProcess.start(env(url))) {
-            awaitReady(first);
+            first.awaitAnswering(PORT);
         }
         List<String> upstreamIds = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "sa", "");
@@ -93,7 +75,7 @@ class CrashSafetyTest {
         ExecutorService senders = Executors.newFixedThreadPool(8);
         BundleProcess bundle = BundleProcess.start(env(url));
         try {
-            awaitReady(bundle);
+            bundle.awaitAnswering(PORT);
             for (int t = 0; t < 8; t++) {
                 int sender = t;
                 senders.submit(() -> {
@@ -120,7 +102,7 @@ class CrashSafetyTest {
 
         // 3. restart on the same file: it opens after the crash, and everything acknowledged is there
         try (BundleProcess restarted = BundleProcess.start(env(url))) {
-            awaitReady(restarted);
+            restarted.awaitAnswering(PORT);
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement q = c.prepareStatement("SELECT w.event_id, w.verdict, o.provider_status FROM webhook_inbox w "

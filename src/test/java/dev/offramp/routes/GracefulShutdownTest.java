@@ -99,11 +99,7 @@ class GracefulShutdownTest {
         CompletableFuture<HttpResponse<String>> answer;
         String userId;
         try {
-            try {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> created(send("GET", "/api/v1/orders", null)));
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("bundle did not start:\n" + bundle.output(), e);
-            }
+            bundle.awaitAnswering(PORT);
             HttpResponse<String> user = send("POST", "/api/v1/users", "{\"user_ref\":\"graceful-1\",\"email\":\"ada@example.com\"}");
             assertThat(created(user)).as(user.body()).isTrue();
             userId = JSON.readTree(user.body()).get("id").asText();

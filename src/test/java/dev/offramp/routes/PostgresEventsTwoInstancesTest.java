@@ -66,8 +66,8 @@ class PostgresEventsTwoInstancesTest {
         try (EventsReceiver receiver = new EventsReceiver(SECRET);
                 BundleProcess a = BundleProcess.start(instance(db, 18411, receiver.url("/a")));
                 BundleProcess b = BundleProcess.start(instance(db, 18412, receiver.url("/b")))) {
-            awaitReady(a, 18411);
-            awaitReady(b, 18412);
+            a.awaitAnswering(18411);
+            b.awaitAnswering(18412);
             List<String> orders = insertOrders(db, 24);
 
             // each order's three changes, one after the other, alternately to A and B; orders side by side
@@ -115,7 +115,7 @@ class PostgresEventsTwoInstancesTest {
             String cursor;
             String heldEvent;
             try (BundleProcess first = BundleProcess.start(instance(db, 18413, receiver.url("/hold")))) {
-                awaitReady(first, 18413);
+                first.awaitAnswering(18413);
                 orders = insertOrders(db, 2);
                 assertThat(unigoxWebhook(18413, orders.get(0), "crypto_received").statusCode()).isEqualTo(200);
                 assertThat(receiver.awaitHolding(30)).as("the attempt reached the receiver").isTrue();
@@ -127,7 +127,7 @@ class PostgresEventsTwoInstancesTest {
             }
             receiver.release();
             try (BundleProcess second = BundleProcess.start(instance(db, 18413, receiver.url("/after")))) {
-                awaitReady(second, 18413);
+                second.awaitAnswering(18413);
                 // once the dead instance's claim has run out, the event goes out again from the new one
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().stream()
                         .anyMatch(d -> d.path().equals("/after") && d.webhookId().equals(heldEvent)));
@@ -139,25 +139,6 @@ class PostgresEventsTwoInstancesTest {
                         .anyMatch(d -> d.webhookId().equals(later)));
                 assertThat(receiver.forged()).isZero();
             }
-        }
-    }
-
-    static void awaitReady(BundleProcess process, int port) throws Exception {
-        try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> ready(port));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            String log = process.output();
-            throw new AssertionError("instance on " + port + " did not start:\n" + log.substring(Math.max(0, log.length() - 4000)), e);
-        }
-    }
-
-    static boolean ready(int port) {
-        try {
-            HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
-                    .header("X-API-Key", "dev-api-key").timeout(Duration.ofSeconds(5)).build();
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (Exception notYet) {
-            return false;
         }
     }
 

@@ -45,20 +45,6 @@ class PostgresTwoInstancesTest {
         return env;
     }
 
-    static boolean ready(int port) {
-        try {
-            HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
-                    .header("X-API-Key", "dev-api-key").timeout(Duration.ofSeconds(5)).build();
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (Exception notYet) {
-            return false;
-        }
-    }
-
-    static String tail(String log) {
-        return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
-    }
-
     static List<Long> fireTimes() throws Exception {
         List<Long> times = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(URL, PostgresDatabase.USER, "");
@@ -83,12 +69,8 @@ class PostgresTwoInstancesTest {
     @Test
     void everyTickRunsOnceAndAWebhookToBothInstancesIsAppliedOnce() throws Exception {
         try (BundleProcess a = BundleProcess.start(instance(18291)); BundleProcess b = BundleProcess.start(instance(18292))) {
-            try {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> ready(18291) && ready(18292));
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("instances did not start.\n--- A ---\n" + tail(a.output()) + "\n--- B ---\n" + tail(b.output()), e);
-            }
+            a.awaitAnswering(18291);
+            b.awaitAnswering(18292);
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> fireTimes().size() >= 6);
 
