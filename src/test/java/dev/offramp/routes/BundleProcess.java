@@ -44,6 +44,25 @@ final class BundleProcess implements AutoCloseable {
         return env;
     }
 
+    /**
+     * The embedded database URL exactly as shipped ({@code offramp.db.url} in config/application.properties),
+     * on {@code file} instead of ./data/offramp: what a deployment on the default gets, settings included.
+     */
+    static String shippedH2Url(Path file) {
+        java.util.Properties shipped = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("config/application.properties"), StandardCharsets.UTF_8)) {
+            shipped.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String url = shipped.getProperty("offramp.db.url").trim();
+        String embedded = "jdbc:h2:file:./data/offramp;";
+        if (!url.startsWith(embedded)) {
+            throw new IllegalStateException("offramp.db.url is no longer " + embedded + "...: " + url);
+        }
+        return "jdbc:h2:file:" + file.toAbsolutePath() + url.substring(embedded.length() - 1);
+    }
+
     static BundleProcess start(Map<String, String> env) throws IOException {
         return start(env, Path.of(System.getProperty("user.dir")));
     }

@@ -90,7 +90,7 @@ class GracefulShutdownTest {
     void aRequestInFlightAtSigtermFinishesAndItsWriteIsKept() throws Exception {
         startUnigox();
         // the embedded URL as shipped (config/application.properties), on a file of this test's own
-        String url = "jdbc:h2:file:" + dir.resolve("offramp") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        String url = BundleProcess.shippedH2Url(dir.resolve("offramp"));
         Map<String, String> env = BundleProcess.withoutSimulators(PORT, url);
         env.put("UNIGOX_BASE_URL", "http://localhost:" + UPSTREAM_PORT);
 

@@ -139,8 +139,7 @@ class ProdDeploymentMatrixTest {
         env.put("CAMEL_MAIN_PROFILE", "prod");
         env.put("OFFRAMP_HTTP_PORT", Integer.toString(PORT));
         env.put("OFFRAMP_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
-        env.put("OFFRAMP_DB_URL", "jdbc:h2:file:" + dataDir.resolve(name).toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        env.put("OFFRAMP_DB_URL", BundleProcess.shippedH2Url(dataDir.resolve(name)));
         env.put("OFFRAMP_DB_USER", "offramp");
         env.put("OFFRAMP_DB_PASSWORD", "db-password-SECRET");
         env.put("OFFRAMP_API_KEYS", API_KEY);
