@@ -180,8 +180,9 @@ public class BundleConfiguration implements CamelConfiguration {
     private static HikariConfig pool(PropertiesComponent props) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("offramp-db");
-        // H2 closed by the bundle after its routes stop, not by H2's own shutdown hook (graceful stop)
-        hikari.setJdbcUrl(EmbeddedDatabaseUrl.closedByTheBundle(setting(props, "offramp.db.url")));
+        // on H2: each commit in the file before it returns, and the database closed by the bundle after its
+        // routes stop rather than by H2's own shutdown hook (EmbeddedDatabaseUrl)
+        hikari.setJdbcUrl(EmbeddedDatabaseUrl.asTheBundleOpensIt(setting(props, "offramp.db.url")));
         hikari.setUsername(setting(props, "offramp.db.user"));
         hikari.setPassword(setting(props, "offramp.db.password"));
         hikari.setMaximumPoolSize(Integer.parseInt(setting(props, "offramp.db.pool-size")));

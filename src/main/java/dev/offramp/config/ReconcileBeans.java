@@ -2,6 +2,7 @@ package dev.offramp.config;
 
 import static dev.offramp.config.BundleConfiguration.setting;
 
+import dev.offramp.database.EmbeddedDatabaseUrl;
 import dev.offramp.reconcile.OrphanViews;
 import dev.offramp.reconcile.ReconcileMetrics;
 import dev.offramp.reconcile.Reconciliation;
@@ -69,7 +70,8 @@ final class ReconcileBeans {
         q.setProperty("org.quartz.jobStore.misfireThreshold", "10000");
         q.setProperty("org.quartz.dataSource.offramp.provider", "hikaricp");
         q.setProperty("org.quartz.dataSource.offramp.driver", postgres ? "org.postgresql.Driver" : "org.h2.Driver");
-        q.setProperty("org.quartz.dataSource.offramp.URL", url);
+        // the same database as the bundle's pool, opened the same way
+        q.setProperty("org.quartz.dataSource.offramp.URL", EmbeddedDatabaseUrl.asTheBundleOpensIt(url));
         q.setProperty("org.quartz.dataSource.offramp.user", setting(props, "offramp.db.user"));
         q.setProperty("org.quartz.dataSource.offramp.password", setting(props, "offramp.db.password"));
         q.setProperty("org.quartz.dataSource.offramp.maxConnections", "3");

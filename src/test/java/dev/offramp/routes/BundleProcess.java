@@ -63,6 +63,19 @@ final class BundleProcess implements AutoCloseable {
         return "jdbc:h2:file:" + file.toAbsolutePath() + url.substring(embedded.length() - 1);
     }
 
+    /**
+     * The shipped URL as someone might type it into {@code OFFRAMP_DB_URL} by hand: without
+     * {@code WRITE_DELAY=0}, which the bundle must then add itself (EmbeddedDatabaseUrl).
+     */
+    static String handTypedH2Url(Path file) {
+        String shipped = shippedH2Url(file);
+        String typed = shipped.replace(";WRITE_DELAY=0", "");
+        if (typed.equals(shipped)) {
+            throw new IllegalStateException("the shipped URL no longer sets WRITE_DELAY=0: " + shipped);
+        }
+        return typed;
+    }
+
     static BundleProcess start(Map<String, String> env) throws IOException {
         return start(env, Path.of(System.getProperty("user.dir")));
     }
