@@ -185,8 +185,27 @@ public class BundleConfiguration implements CamelConfiguration {
         hikari.setJdbcUrl(EmbeddedDatabaseUrl.asTheBundleOpensIt(setting(props, "offramp.db.url")));
         hikari.setUsername(setting(props, "offramp.db.user"));
         hikari.setPassword(setting(props, "offramp.db.password"));
-        hikari.setMaximumPoolSize(Integer.parseInt(setting(props, "offramp.db.pool-size")));
+        hikari.setMaximumPoolSize(poolSize(setting(props, "offramp.db.pool-size")));
         return hikari;
+    }
+
+    /**
+     * The pool's size, at least two: the migration at start-up (Flyway) holds one connection while it takes
+     * a second, and with one start-up waited half a minute for it and failed with the pool's timeout.
+     */
+    static int poolSize(String value) {
+        String variable = "OFFRAMP_DB_POOL_SIZE (offramp.db.pool-size)";
+        int size;
+        try {
+            size = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Refusing to start: " + variable + " must be a whole number, not '" + value + "'");
+        }
+        if (size < 2) {
+            throw new IllegalStateException("Refusing to start: " + variable + " must be at least 2, not " + size
+                    + ": the migration at start-up holds one connection while it takes a second");
+        }
+        return size;
     }
 
     static String setting(PropertiesComponent props, String key) {

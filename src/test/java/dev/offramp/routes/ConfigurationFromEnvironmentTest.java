@@ -161,6 +161,22 @@ class ConfigurationFromEnvironmentTest {
         }
     }
 
+    /** A pool of one could never open: the migration holds one connection while it takes a second. */
+    @Test
+    void aPoolTooSmallToMigrateStopsStartUpNamingItsVariable() throws Exception {
+        Map<String, String> env = embedded(18309, "jdbc:h2:mem:pool-of-one;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        env.put("OFFRAMP_DB_POOL_SIZE", "1");
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).as("refused at once, not after the pool's 30 s timeout").isNotNull().isNotZero();
+            assertThat(bundle.output()).contains("Refusing to start: OFFRAMP_DB_POOL_SIZE (offramp.db.pool-size) must be at least 2, not 1");
+        }
+        env.put("OFFRAMP_DB_POOL_SIZE", "ten");
+        try (BundleProcess bundle = BundleProcess.start(env)) {
+            assertThat(bundle.exitCode(60)).isNotNull().isNotZero();
+            assertThat(bundle.output()).contains("Refusing to start: OFFRAMP_DB_POOL_SIZE (offramp.db.pool-size) must be a whole number, not 'ten'");
+        }
+    }
+
     /** Base URLs are checked before anything else starts: a value that cannot be the server stops start-up. */
     @Test
     void aBaseUrlThatIsNotAnAbsoluteHttpUrlStopsStartUpNamingItsVariable() throws Exception {
