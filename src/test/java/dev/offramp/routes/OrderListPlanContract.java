@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,10 +30,11 @@ abstract class OrderListPlanContract {
     static final int ORDERS = 20_000;
     static final Pattern NAMED = Pattern.compile(":#(\\w+)");
 
-    /** A JDBC URL of an empty database (or schema). */
-    abstract String url();
+    private final DatabaseUnderTest database;
 
-    abstract String user();
+    OrderListPlanContract(DatabaseUnderTest database) {
+        this.database = database;
+    }
 
     /** The plan of the statement with its parameters bound, as text. */
     abstract String plan(PreparedStatement explain) throws Exception;
@@ -42,14 +42,10 @@ abstract class OrderListPlanContract {
     /** What the plan of a page read in index order, without a sort of the table, says. */
     abstract void assertReadInIndexOrder(String plan);
 
-    Connection connect() throws Exception {
-        return DriverManager.getConnection(url(), user(), "");
-    }
-
     @BeforeEach
     void ordersOfManyDays() throws Exception {
-        Flyway.configure().dataSource(url(), user(), "").locations("classpath:db/migration").load().migrate();
-        try (Connection c = connect()) {
+        Flyway.configure().dataSource(database.url(), database.user(), "").locations("classpath:db/migration").load().migrate();
+        try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO users (id, user_ref) VALUES ('u1', 'r1')");
@@ -70,7 +66,7 @@ abstract class OrderListPlanContract {
             }
             c.commit();
             try (Statement s = c.createStatement()) {
-                s.execute(url().startsWith("jdbc:h2:") ? "ANALYZE" : "ANALYZE orders");
+                s.execute(database.url().startsWith("jdbc:h2:") ? "ANALYZE" : "ANALYZE orders");
             }
         }
     }
@@ -106,7 +102,7 @@ abstract class OrderListPlanContract {
     void theFirstPageWithoutFiltersIsReadInIndexOrder() throws Exception {
         List<String> names = new ArrayList<>();
         String sql = listOrders(names);
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
                 bindFirstPage(explain, names, 20);
                 assertReadInIndexOrder(plan(explain));

@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.UUID;
 
 /** {@link OrderListPlanContract} on H2 in PostgreSQL mode. */
 class OrderListPlanTest extends OrderListPlanContract {
 
-    private final String url = "jdbc:h2:mem:order-list-plan-" + UUID.randomUUID()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-
-    @Override
-    String url() {
-        return url;
-    }
-
-    @Override
-    String user() {
-        return "sa";
+    OrderListPlanTest() {
+        super(DatabaseUnderTest.h2("order-list-plan"));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.offramp.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
@@ -16,24 +15,25 @@ import org.junit.jupiter.api.Test;
  */
 abstract class PaymentDetailsMigrationContract {
 
-    /** A JDBC URL of an empty database (or schema). */
-    abstract String url();
+    private final DatabaseUnderTest database;
 
-    abstract String user();
+    PaymentDetailsMigrationContract(DatabaseUnderTest database) {
+        this.database = database;
+    }
 
     private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url(), user(), "").locations("classpath:db/migration");
+        var config = Flyway.configure().dataSource(database.url(), database.user(), "").locations("classpath:db/migration");
         return (target == null ? config : config.target(target)).load();
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url(), user(), ""); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private Object deletedAt(String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(url(), user(), ""); Statement s = c.createStatement();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT deleted_at FROM payment_details WHERE id = '" + id + "'")) {
             assertThat(rs.next()).isTrue();
             return rs.getObject(1);

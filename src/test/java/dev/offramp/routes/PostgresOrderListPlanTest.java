@@ -10,16 +10,8 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 class PostgresOrderListPlanTest extends OrderListPlanContract {
 
-    private final String url = PostgresDatabase.freshSchema("offramp_order_list_plan");
-
-    @Override
-    String url() {
-        return url;
-    }
-
-    @Override
-    String user() {
-        return PostgresDatabase.USER;
+    PostgresOrderListPlanTest() {
+        super(DatabaseUnderTest.postgres("offramp_order_list_plan"));
     }
 
     @Override

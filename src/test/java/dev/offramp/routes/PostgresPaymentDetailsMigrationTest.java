@@ -6,15 +6,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 class PostgresPaymentDetailsMigrationTest extends PaymentDetailsMigrationContract {
 
-    private final String url = PostgresDatabase.freshSchema("offramp_payment_details_migration");
-
-    @Override
-    String url() {
-        return url;
-    }
-
-    @Override
-    String user() {
-        return PostgresDatabase.USER;
+    PostgresPaymentDetailsMigrationTest() {
+        super(DatabaseUnderTest.postgres("offramp_payment_details_migration"));
     }
 }

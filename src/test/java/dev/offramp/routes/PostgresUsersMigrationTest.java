@@ -6,15 +6,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 class PostgresUsersMigrationTest extends UsersMigrationContract {
 
-    private final String url = PostgresDatabase.freshSchema("offramp_users_migration");
-
-    @Override
-    String url() {
-        return url;
-    }
-
-    @Override
-    String user() {
-        return PostgresDatabase.USER;
+    PostgresUsersMigrationTest() {
+        super(DatabaseUnderTest.postgres("offramp_users_migration"));
     }
 }

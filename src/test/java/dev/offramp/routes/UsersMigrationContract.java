@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offramp.users.Kyc;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -19,24 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 abstract class UsersMigrationContract {
 
-    /** A JDBC URL of an empty database (or schema). */
-    abstract String url();
+    private final DatabaseUnderTest database;
 
-    abstract String user();
+    UsersMigrationContract(DatabaseUnderTest database) {
+        this.database = database;
+    }
 
     private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url(), user(), "").locations("classpath:db/migration");
+        var config = Flyway.configure().dataSource(database.url(), database.user(), "").locations("classpath:db/migration");
         return (target == null ? config : config.target(target)).load();
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url(), user(), ""); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private Map<String, Object> user(String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(url(), user(), ""); Statement s = c.createStatement();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM users WHERE id = '" + id + "'")) {
             rs.next();
             Map<String, Object> row = new LinkedHashMap<>();
