@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.offramp.config.ChangellyBeans;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.offramp.config.ConfigFiles;
 import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,7 @@ class ChangellyStartupTest {
 
     @Test
     void theConfiguredKeysBindTheSignerAndTheCallbackVerifier() throws Exception {
-        Properties settings = embeddedSettings();
+        Properties settings = ConfigFiles.embeddedDefaults();
 
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().setInitialProperties(settings);
@@ -32,7 +29,7 @@ class ChangellyStartupTest {
 
     @Test
     void aPrivateKeyThatCannotBeLoadedStopsStartUpNamingTheVariable() throws Exception {
-        Properties settings = embeddedSettings();
+        Properties settings = ConfigFiles.embeddedDefaults();
         String damaged = settings.getProperty("changelly.private-key").substring(0, 600) + "%%";
         settings.setProperty("changelly.private-key", damaged);
 
@@ -44,7 +41,7 @@ class ChangellyStartupTest {
 
     @Test
     void callbackKeysThatCannotBeLoadedStopStartUpNamingTheVariable() throws Exception {
-        Properties settings = embeddedSettings();
+        Properties settings = ConfigFiles.embeddedDefaults();
         // The private key pasted where the public keys belong.
         String wrong = settings.getProperty("changelly.private-key");
         settings.setProperty("changelly.callback-public-keys", wrong);
@@ -64,13 +61,5 @@ class ChangellyStartupTest {
             assertThat(context.getRegistry().lookupByName("changellyCallbackVerifier")).isNull();
             return e.getMessage();
         }
-    }
-
-    private static Properties embeddedSettings() throws Exception {
-        Properties settings = new Properties();
-        try (Reader in = Files.newBufferedReader(Path.of("config", "application.properties"), StandardCharsets.UTF_8)) {
-            settings.load(in);
-        }
-        return settings;
     }
 }

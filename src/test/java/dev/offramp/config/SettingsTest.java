@@ -6,7 +6,6 @@ import dev.offramp.config.Settings.Required;
 import dev.offramp.config.Settings.Setting;
 import dev.offramp.logging.SecretValues;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ class SettingsTest {
 
     @Test
     void theProdProfileLeavesEveryRequiredSettingEmpty() throws IOException {
-        Properties prod = properties("config/application-prod.properties");
+        Properties prod = ConfigFiles.load("config/application-prod.properties");
         for (Setting setting : Settings.ALL) {
             if (setting.required() != Required.NO) {
                 assertThat(prod).as("application-prod.properties sets %s", setting.key()).containsKey(setting.key());
@@ -78,7 +77,7 @@ class SettingsTest {
         // camel.main.additional-sensitive-keywords is read before any bean exists, so it stays in the file;
         // Camel compares the key's last segment, in lower case without '-', with its keywords
         Set<String> keywords = new HashSet<>(SensitiveUtils.getSensitiveKeys());
-        String additional = properties("config/application.properties").getProperty("camel.main.additional-sensitive-keywords");
+        String additional = ConfigFiles.load("config/application.properties").getProperty("camel.main.additional-sensitive-keywords");
         Arrays.stream(additional.split(",")).map(String::trim).forEach(keywords::add);
         for (Setting secret : Settings.secrets()) {
             String key = secret.key();
@@ -119,13 +118,5 @@ class SettingsTest {
             values.add(m.group(1));
         }
         return values;
-    }
-
-    private static Properties properties(String file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
     }
 }

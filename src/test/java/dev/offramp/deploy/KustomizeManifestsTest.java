@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import dev.offramp.config.ConfigFiles;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ class KustomizeManifestsTest {
     void twoReplicasProbedOnTheManagementPortsHealthPaths() throws IOException {
         JsonNode deployment = byKind.get("Deployment");
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
-        Properties defaults = properties("config/application.properties");
+        Properties defaults = ConfigFiles.load("config/application.properties");
         int management = Integer.parseInt(defaults.getProperty("offramp.management-port"));
         int http = Integer.parseInt(defaults.getProperty("offramp.http-port"));
         Map<String, Integer> ports = new HashMap<>();
@@ -177,7 +178,7 @@ class KustomizeManifestsTest {
         assertThat(command.get(0).asText()).isEqualTo("sleep");
         int pause = command.get(1).asInt();
         assertThat(pause).isPositive();
-        int shutdownTimeout = Integer.parseInt(properties("config/application.properties").getProperty("camel.main.shutdown-timeout").trim());
+        int shutdownTimeout = Integer.parseInt(ConfigFiles.load("config/application.properties").getProperty("camel.main.shutdown-timeout").trim());
         assertThat(byKind.get("Deployment").at("/spec/template/spec/terminationGracePeriodSeconds").asInt())
                 .isGreaterThan(pause + shutdownTimeout);
     }
@@ -222,13 +223,5 @@ class KustomizeManifestsTest {
         String text = new String(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(text).isZero();
         return YAML.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll();
-    }
-
-    static Properties properties(String file) throws IOException {
-        Properties p = new Properties();
-        try (var in = Files.newInputStream(ROOT.resolve(file))) {
-            p.load(in);
-        }
-        return p;
     }
 }

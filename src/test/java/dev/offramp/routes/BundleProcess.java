@@ -2,6 +2,7 @@ package dev.offramp.routes;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.offramp.config.ConfigFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,13 +50,7 @@ final class BundleProcess implements AutoCloseable {
      * on {@code file} instead of ./data/offramp: what a deployment on the default gets, settings included.
      */
     static String shippedH2Url(Path file) {
-        java.util.Properties shipped = new java.util.Properties();
-        try (var in = Files.newBufferedReader(Path.of("config/application.properties"), StandardCharsets.UTF_8)) {
-            shipped.load(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        String url = shipped.getProperty("offramp.db.url").trim();
+        String url = ConfigFiles.embeddedDefaults().getProperty("offramp.db.url").trim();
         String embedded = "jdbc:h2:file:./data/offramp;";
         if (!url.startsWith(embedded)) {
             throw new IllegalStateException("offramp.db.url is no longer " + embedded + "...: " + url);

@@ -1,16 +1,13 @@
 package dev.offramp.sandbox.changelly;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import dev.offramp.config.ConfigFiles;
 import java.util.Properties;
 
 /**
@@ -21,7 +18,7 @@ final class SandboxKeys {
 
     static final int HTTP_PORT = 8080;
 
-    private static final Properties PROPERTIES = load();
+    private static final Properties PROPERTIES = ConfigFiles.embeddedDefaults();
 
     private SandboxKeys() {
     }
@@ -65,15 +62,5 @@ final class SandboxKeys {
 
     private static byte[] der(String pem) {
         return Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", ""));
-    }
-
-    private static Properties load() {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read config/application.properties", e);
-        }
-        return properties;
     }
 }
